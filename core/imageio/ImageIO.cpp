@@ -1,0 +1,447 @@
+// Decoding, encoding and atomic writing. See ImageIO.h for the contract; the comments here say
+// why things are done the way they are.
+
+#include "ImageIO.h"
+
+#include "HeaderParser.h"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include <new>
+#include <vector>
+
+namespace pq::imageio {
+
+namespace {
+
+QString shown(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+Decoded decodeError(ErrorKind kind, QString message)
+{
+    Decoded d;
+    d.error = Error{kind, std::move(message)};
+    return d;
+}
+
+QString cannotDecode(const QString &path, const QString &why)
+{
+    return QCoreApplication::translate("pq::imageio", "cannot decode %1: %2").arg(shown(path), why);
+}
+
+QString formatTitle(const QString &format)
+{
+    if (format == QLatin1String("jpeg"))
+        return QStringLiteral("JPEG");
+    if (format == QLatin1String("webp"))
+        return QStringLiteral("WebP");
+    return format.toUpper();
+}
+
+// EXIF orientation n means "the stored pixels must be transformed like this to be upright".
+// Same mapping as OpenCV's own ApplyExifOrientation, so all formats agree.
+void applyOrientation(cv::Mat &img, int orientation)
+{
+    switch (orientation) {
+    case 2: cv::flip(img, img, 1); break;
+    case 3: cv::flip(img, img, -1); break;
+    case 4: cv::flip(img, img, 0); break;
+    case 5: cv::transpose(img, img); break;
+    case 6:
+        cv::transpose(img, img);
+        cv::flip(img, img, 1);
+        break;
+    case 7:
+        cv::transpose(img, img);
+        cv::flip(img, img, -1);
+        break;
+    case 8:
+        cv::transpose(img, img);
+        cv::flip(img, img, 0);
+        break;
+    default: break;
+    }
+}
+
+// Operations accept 8/16-bit with 1, 3 or 4 channels; TIFF in particular can hold more.
+std::optional<QString> normalise(cv::Mat &img)
+{
+    switch (img.depth()) {
+    case CV_8U:
+    case CV_16U: break;
+    case CV_8S: img.convertTo(img, CV_8U, 1, 128); break;
+    case CV_16S: img.convertTo(img, CV_16U, 1, 32768); break;
+    case CV_32S: img.convertTo(img, CV_16U, 1.0 / 65536.0, 32768); break;
+    case CV_32F:
+    case CV_64F: // floating-point images are 0..1 by convention
+        img.convertTo(img, CV_16U, 65535.0);
+        break;
+    default:
+        return QCoreApplication::translate("pq::imageio", "unsupported sample type %1")
+            .arg(img.depth());
+    }
+    switch (img.channels()) {
+    case 1:
+    case 3:
+    case 4: break;
+    case 2: { // gray + alpha
+        std::vector<cv::Mat> planes;
+        cv::split(img, planes);
+        cv::merge(std::vector<cv::Mat>{planes[0], planes[0], planes[0], planes[1]}, img);
+        break;
+    }
+    default:
+        return QCoreApplication::translate("pq::imageio", "unsupported channel count %1")
+            .arg(img.channels());
+    }
+    return std::nullopt;
+}
+
+int jpegReductionFlags(int reduction)
+{
+    // IMREAD_ANYCOLOR keeps a grayscale JPEG at one channel (colour and CMYK ones become BGR);
+    // the REDUCED_GRAYSCALE_n bits only select the DCT scale. Unlike IMREAD_UNCHANGED this still
+    // makes OpenCV apply the EXIF orientation.
+    switch (reduction) {
+    case 2: return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_2;
+    case 4: return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_4;
+    case 8: return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_8;
+    default: return cv::IMREAD_ANYCOLOR;
+    }
+}
+
+int reductionAtMost(int maxReduction)
+{
+    return maxReduction >= 8 ? 8 : maxReduction >= 4 ? 4 : maxReduction >= 2 ? 2 : 1;
+}
+
+} // namespace
+
+Decoded decodeFile(const QString &path, int maxReduction)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return decodeError(ErrorKind::Permanent,
+                           QCoreApplication::translate("pq::imageio", "cannot read %1: file not found")
+                               .arg(shown(path)));
+    if (info.isDir())
+        return decodeError(
+            ErrorKind::Permanent,
+            QCoreApplication::translate("pq::imageio", "cannot read %1: it is a folder, not a file")
+                .arg(shown(path)));
+
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        // QFile reports no errno; a file that exists but is not readable for us is a permission
+        // problem that retrying will not fix. Anything else (a share that went away, too many
+        // open files) may.
+        if (!info.isReadable())
+            return decodeError(ErrorKind::Permanent,
+                               QCoreApplication::translate("pq::imageio",
+                                                           "cannot read %1: permission denied")
+                                   .arg(shown(path)));
+        return decodeError(ErrorKind::Transient,
+                           QCoreApplication::translate("pq::imageio", "cannot read %1: %2")
+                               .arg(shown(path), file.errorString()));
+    }
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError)
+        return decodeError(ErrorKind::Transient,
+                           QCoreApplication::translate("pq::imageio", "cannot read %1: %2")
+                               .arg(shown(path), file.errorString()));
+    file.close();
+
+    if (bytes.isEmpty())
+        return decodeError(ErrorKind::Permanent,
+                           cannotDecode(path, QCoreApplication::translate(
+                                                  "pq::imageio", "the file is empty (0 bytes)")));
+    // Only the formats we mean to support reach OpenCV: its other decoders (GDAL, DICOM, EXR...)
+    // are a needless attack surface for files that merely claim to be photos.
+    const QString format = detail::sniffFormat(bytes.left(16));
+    if (format.isEmpty())
+        return decodeError(ErrorKind::Permanent,
+                           cannotDecode(path, QCoreApplication::translate(
+                                                  "pq::imageio",
+                                                  "not a supported image (content is not "
+                                                  "JPEG/PNG/WebP/TIFF/BMP/GIF)")));
+    if (format == QLatin1String("gif"))
+        return decodeError(ErrorKind::Permanent,
+                           cannotDecode(path, QCoreApplication::translate(
+                                                  "pq::imageio", "GIF is not supported")));
+
+    const detail::BufferSource source(bytes);
+    const std::optional<detail::HeaderDetails> details = detail::parseDetails(source);
+    const bool isJpeg = format == QLatin1String("jpeg");
+
+    if (details) {
+        // OpenCV refuses more than 2^30 pixels anyway; saying so is kinder than "corrupt".
+        const qint64 pixels = qint64(details->header.width) * details->header.height;
+        if (pixels > (qint64(1) << 30))
+            return decodeError(ErrorKind::Permanent,
+                               cannotDecode(path, QCoreApplication::translate(
+                                                      "pq::imageio",
+                                                      "the image is too large (%1 x %2 pixels)")
+                                                      .arg(details->header.width)
+                                                      .arg(details->header.height)));
+    }
+
+    if (isJpeg) {
+        // libjpeg pads a truncated file with grey and only warns, so OpenCV would hand us a
+        // half-grey photo. The end-of-image marker cannot occur inside entropy-coded data (FF is
+        // stuffed there), so its absence after the first scan means the file was cut short.
+        // Search from the back: trailing junk after EOI (a newline, a maker trailer) is common.
+        const qint64 scanStart = details && details->jpegScanOffset > 0 ? details->jpegScanOffset
+                                                                        : 2;
+        if (bytes.lastIndexOf("\xFF\xD9") < scanStart)
+            return decodeError(ErrorKind::Permanent,
+                               cannotDecode(path, QCoreApplication::translate(
+                                                      "pq::imageio",
+                                                      "the JPEG data is truncated (no end-of-image "
+                                                      "marker)")));
+    }
+
+    const int reduction = isJpeg ? reductionAtMost(maxReduction) : 1;
+    const int flags = isJpeg ? jpegReductionFlags(reduction) : cv::IMREAD_UNCHANGED;
+
+    Decoded result;
+    result.format = format;
+    result.reduction = reduction;
+    try {
+        const cv::Mat raw(1, int(bytes.size()), CV_8UC1,
+                          const_cast<char *>(bytes.constData())); // read-only use
+        result.image = cv::imdecode(raw, flags);
+        if (result.image.empty())
+            return decodeError(ErrorKind::Permanent,
+                               cannotDecode(path, QCoreApplication::translate(
+                                                      "pq::imageio",
+                                                      "the %1 data is truncated or corrupt")
+                                                      .arg(formatTitle(format))));
+        if (auto err = normalise(result.image))
+            return decodeError(ErrorKind::Permanent, cannotDecode(path, *err));
+
+        if (details && details->header.orientation != 1) {
+            const ImageHeader &h = details->header;
+            const int o = h.orientation;
+            // OpenCV 4.6 orients JPEG (flags other than UNCHANGED) and TIFF (libtiff does it)
+            // itself; PNG eXIf and WebP EXIF are ours. Should an OpenCV build disagree, a
+            // rotation it skipped shows in the size, so catch that case instead of trusting it.
+            const cv::Size stored((h.width + reduction - 1) / reduction,
+                                  (h.height + reduction - 1) / reduction);
+            const bool decoderOrients = isJpeg || format == QLatin1String("tiff");
+            const bool rotationMissed = o >= 5 && stored.width != stored.height
+                                        && result.image.size() == stored;
+            if (!decoderOrients || rotationMissed)
+                applyOrientation(result.image, o);
+        }
+    } catch (const cv::Exception &e) {
+        return decodeError(ErrorKind::Permanent,
+                           cannotDecode(path, QCoreApplication::translate(
+                                                  "pq::imageio", "the decoder failed: %1")
+                                                  .arg(QString::fromStdString(e.msg))));
+    } catch (const std::bad_alloc &) {
+        return decodeError(
+            ErrorKind::Transient,
+            cannotDecode(path, QCoreApplication::translate("pq::imageio", "out of memory")));
+    }
+    return result;
+}
+
+namespace {
+
+Encoded encodeError(QString message)
+{
+    Encoded e;
+    e.error = Error{ErrorKind::Permanent, std::move(message)};
+    return e;
+}
+
+// Composites onto white: JPEG and BMP have no alpha, and white is what a viewer shows behind a
+// transparent photo on a page. 8-bit only (callers convert first).
+cv::Mat flattenOntoWhite(const cv::Mat &bgra)
+{
+    cv::Mat bgrF;
+    cv::Mat alphaF;
+    cv::cvtColor(bgra, bgrF, cv::COLOR_BGRA2BGR);
+    bgrF.convertTo(bgrF, CV_32F);
+    cv::extractChannel(bgra, alphaF, 3);
+    alphaF.convertTo(alphaF, CV_32F, 1.0 / 255.0);
+    cv::Mat alpha3;
+    cv::merge(std::vector<cv::Mat>{alphaF, alphaF, alphaF}, alpha3);
+    cv::Mat out = bgrF.mul(alpha3) + (cv::Scalar::all(1.0) - alpha3) * 255.0;
+    out.convertTo(out, CV_8U); // rounds and saturates
+    return out;
+}
+
+} // namespace
+
+Encoded encode(const cv::Mat &image, const Params &output, const QString &suffix)
+{
+    const QString s = suffix.toLower();
+    QString ext;
+    std::vector<int> params;
+    bool needs8bit = false;
+    bool needsNoAlpha = false;
+    bool needsColour = false;
+    if (s == QLatin1String("jpg") || s == QLatin1String("jpeg") || s == QLatin1String("jpe")) {
+        ext = QStringLiteral(".jpg");
+        params = {cv::IMWRITE_JPEG_QUALITY, output.value(QStringLiteral("quality"), 90).toInt(),
+                  cv::IMWRITE_JPEG_PROGRESSIVE,
+                  output.value(QStringLiteral("progressive"), false).toBool() ? 1 : 0,
+                  // Optimal Huffman tables: a few percent smaller at no cost in quality.
+                  cv::IMWRITE_JPEG_OPTIMIZE, 1};
+        needs8bit = needsNoAlpha = true;
+    } else if (s == QLatin1String("png")) {
+        ext = QStringLiteral(".png");
+        params = {cv::IMWRITE_PNG_COMPRESSION,
+                  output.value(QStringLiteral("png-compression"), 6).toInt()};
+    } else if (s == QLatin1String("webp")) {
+        ext = QStringLiteral(".webp");
+        // OpenCV encodes losslessly only above 100, so every quality here is lossy.
+        params = {cv::IMWRITE_WEBP_QUALITY, output.value(QStringLiteral("quality"), 90).toInt()};
+        needs8bit = needsColour = true;
+    } else if (s == QLatin1String("tif") || s == QLatin1String("tiff")) {
+        ext = QStringLiteral(".tif");
+    } else if (s == QLatin1String("bmp")) {
+        ext = QStringLiteral(".bmp");
+        needs8bit = needsNoAlpha = true;
+    } else {
+        return encodeError(
+            QCoreApplication::translate("pq::imageio",
+                                        "cannot encode: unsupported output type '%1' (supported: "
+                                        "jpg, png, webp, tif, bmp)")
+                .arg(suffix));
+    }
+    if (image.empty())
+        return encodeError(
+            QCoreApplication::translate("pq::imageio", "cannot encode: the image is empty"));
+
+    try {
+        cv::Mat img = image;
+        if (needs8bit && img.depth() == CV_16U)
+            img.convertTo(img, CV_8U, 1.0 / 257.0); // 65535 -> 255 exactly
+        if (needsNoAlpha && img.channels() == 4)
+            img = flattenOntoWhite(img);
+        if (needsColour && img.channels() == 1)
+            cv::cvtColor(img, img, cv::COLOR_GRAY2BGR);
+
+        std::vector<uchar> buffer;
+        if (!cv::imencode(ext.toStdString(), img, buffer, params))
+            return encodeError(QCoreApplication::translate("pq::imageio",
+                                                           "cannot encode the image as %1")
+                                   .arg(ext.mid(1)));
+        Encoded result;
+        result.bytes = QByteArray(reinterpret_cast<const char *>(buffer.data()),
+                                  qsizetype(buffer.size()));
+        return result;
+    } catch (const cv::Exception &e) {
+        return encodeError(QCoreApplication::translate("pq::imageio",
+                                                       "cannot encode the image as %1: %2")
+                               .arg(ext.mid(1), QString::fromStdString(e.msg)));
+    } catch (const std::bad_alloc &) {
+        Encoded e;
+        e.error = Error{ErrorKind::Transient,
+                        QCoreApplication::translate("pq::imageio", "cannot encode: out of memory")};
+        return e;
+    }
+}
+
+namespace {
+
+Error folderError(const QString &dir, const QString &why)
+{
+    return Error{ErrorKind::Permanent,
+                 QCoreApplication::translate("pq::imageio", "cannot write output folder %1: %2")
+                     .arg(shown(dir), why)};
+}
+
+// Why a folder could not be created: the first ancestor that exists tells.
+QString whyNoFolder(const QString &dir)
+{
+    QFileInfo probe(dir);
+    while (!probe.exists()) {
+        const QString parent = probe.absolutePath();
+        if (parent == probe.absoluteFilePath())
+            break;
+        probe.setFile(parent);
+    }
+    if (probe.exists() && !probe.isDir())
+        return QCoreApplication::translate("pq::imageio", "%1 is a file, not a folder")
+            .arg(shown(probe.absoluteFilePath()));
+    if (probe.exists() && !probe.isWritable())
+        return QCoreApplication::translate("pq::imageio", "permission denied");
+    return QCoreApplication::translate("pq::imageio", "the folder could not be created");
+}
+
+// A full disk (or quota) is the one write failure that fixes itself; Qt reports it as
+// ResourceError, or as a write error carrying the system's message.
+bool looksLikeNoSpace(const QFileDevice &f)
+{
+    if (f.error() == QFileDevice::ResourceError)
+        return true;
+    const QString msg = f.errorString();
+    return msg.contains(QLatin1String("space"), Qt::CaseInsensitive)
+           || msg.contains(QLatin1String("quota"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+std::optional<Error> writeAtomically(const QString &path, const QByteArray &bytes)
+{
+    const QFileInfo target(path);
+    const QString dir = target.absolutePath();
+    if (!QDir().mkpath(dir))
+        return folderError(dir, whyNoFolder(dir));
+    if (target.isDir())
+        return Error{ErrorKind::Permanent,
+                     QCoreApplication::translate("pq::imageio",
+                                                 "cannot write %1: a folder of that name exists")
+                         .arg(shown(path))};
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (!QFileInfo(dir).isWritable())
+            return folderError(dir, QCoreApplication::translate("pq::imageio", "permission denied"));
+        return Error{looksLikeNoSpace(file) || file.error() != QFileDevice::PermissionsError
+                         ? ErrorKind::Transient
+                         : ErrorKind::Permanent,
+                     QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
+                         .arg(shown(path), file.errorString())};
+    }
+    if (file.write(bytes) != bytes.size()) {
+        const ErrorKind kind = ErrorKind::Transient; // disk full, quota, I/O hiccup
+        const QString why = file.errorString();
+        file.cancelWriting();
+        return Error{kind, QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
+                               .arg(shown(path), why)};
+    }
+    if (!file.commit()) {
+        // A failed rename into a folder we may not write is permanent; a failed flush is the
+        // disk filling up between write() and close().
+        const bool permission = !QFileInfo(dir).isWritable()
+                                || file.error() == QFileDevice::PermissionsError;
+        return Error{permission && !looksLikeNoSpace(file) ? ErrorKind::Permanent
+                                                           : ErrorKind::Transient,
+                     QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
+                         .arg(shown(path), file.errorString())};
+    }
+    return std::nullopt;
+}
+
+QStringList readableSuffixes()
+{
+    // No GIF: OpenCV 4.6 has no GIF decoder (decodeFile says so when it meets one).
+    return {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"),
+            QStringLiteral("png"), QStringLiteral("webp"), QStringLiteral("tif"),
+            QStringLiteral("tiff"), QStringLiteral("bmp")};
+}
+
+} // namespace pq::imageio

@@ -1,0 +1,72 @@
+#include "InputScanner.h"
+
+#include "imageio/ImageIO.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+namespace pq {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::InputScanner", text);
+}
+
+void walk(const QDir &root, const QString &dirPath, QSet<QString> &visited, ScanResult &result,
+          const QStringList &suffixes)
+{
+    const QFileInfo dirInfo(dirPath);
+    const QString canonical = dirInfo.canonicalFilePath();
+    if (visited.contains(canonical)) {
+        result.skipped[tr("folder already visited (symbolic link loop)")]++;
+        return;
+    }
+    visited.insert(canonical);
+    if (!dirInfo.isReadable() || !dirInfo.isExecutable()) {
+        // Becomes a job that fails with "cannot read folder", so the user sees it.
+        result.inputs.append({dirPath, root.relativeFilePath(dirInfo.absolutePath())});
+        return;
+    }
+    const QFileInfoList entries = QDir(dirPath).entryInfoList(
+        QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System, QDir::Name);
+    for (const QFileInfo &entry : entries) {
+        if (entry.isDir()) {
+            walk(root, entry.absoluteFilePath(), visited, result, suffixes);
+        } else if (entry.isFile()) {
+            if (!suffixes.contains(entry.suffix().toLower())) {
+                result.skipped[tr("not an image file type we read")]++;
+                continue;
+            }
+            QString rel = root.relativeFilePath(entry.absolutePath());
+            if (rel == QLatin1String("."))
+                rel.clear();
+            result.inputs.append({entry.absoluteFilePath(), rel});
+        } else {
+            result.skipped[tr("broken link or special file")]++;
+        }
+    }
+}
+} // namespace
+
+ScanResult scanInputs(const QStringList &paths)
+{
+    ScanResult result;
+    const QStringList suffixes = imageio::readableSuffixes();
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (info.isDir()) {
+            QSet<QString> visited;
+            walk(QDir(info.absoluteFilePath()), info.absoluteFilePath(), visited, result, suffixes);
+        } else {
+            // Files are taken whatever their name says: the decoder looks at the content. A
+            // missing file stays an input and its job fails with "file not found".
+            result.inputs.append({info.absoluteFilePath(), QString()});
+        }
+    }
+    return result;
+}
+
+} // namespace pq

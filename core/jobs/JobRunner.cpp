@@ -1,0 +1,100 @@
+#include "JobRunner.h"
+
+#include "OutputNaming.h"
+#include "imageio/ImageIO.h"
+#include "ops/OperationRegistry.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+namespace pq {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::JobRunner", text);
+}
+
+JobOutcome failure(ErrorKind kind, QString message)
+{
+    return {Error{kind, std::move(message)}, {}};
+}
+} // namespace
+
+JobOutcome runJob(const LeasedJob &job, OpContext &ctx)
+{
+    Recipe recipe;
+    if (auto err = Recipe::fromJsonBytes(job.recipeJson, &recipe))
+        return failure(ErrorKind::Permanent, tr("the job's recipe is invalid: %1").arg(*err));
+    const auto &registry = OperationRegistry::instance();
+
+    QList<std::pair<const Operation *, const RecipeStep *>> steps;
+    for (const RecipeStep &step : std::as_const(recipe.steps)) {
+        if (!step.enabled)
+            continue;
+        const Operation *op = registry.find(step.op);
+        if (!op)
+            return failure(ErrorKind::Permanent, tr("unknown operation '%1'").arg(step.op));
+        steps.append({op, &step});
+    }
+
+    const QFileInfo input(job.inputPath);
+    if (input.isDir())
+        return failure(ErrorKind::Permanent,
+                       input.isReadable() && input.isExecutable()
+                           ? tr("%1 is a folder, not an image").arg(job.inputPath)
+                           : tr("cannot read the folder %1: permission denied").arg(job.inputPath));
+
+    // Shrink-on-load: only the first step knows how small the image may arrive.
+    int reduction = 1;
+    if (!steps.isEmpty())
+        if (auto header = imageio::readHeader(job.inputPath))
+            reduction = steps.first().first->allowedDecodeReduction(steps.first().second->params,
+                                                                    header->uprightSize());
+
+    // Progress: decoding is counted as one step, encoding and writing as another.
+    const double total = steps.size() + 2;
+    auto report = [&](double done) {
+        if (ctx.progress)
+            ctx.progress(done / total);
+    };
+
+    imageio::Decoded decoded = imageio::decodeFile(job.inputPath, reduction);
+    if (decoded.error)
+        return {decoded.error, {}};
+    cv::Mat image = std::move(decoded.image);
+    report(1);
+
+    for (qsizetype i = 0; i < steps.size(); ++i) {
+        if (ctx.isCancelled())
+            return failure(ErrorKind::Transient, tr("cancelled"));
+        const auto [op, step] = steps.at(i);
+        OpContext stepCtx;
+        stepCtx.cancelled = ctx.cancelled;
+        stepCtx.progress = [&, i](double p) { report(1 + i + qBound(0.0, p, 1.0)); };
+        OpResult result = op->run(image, step->params, stepCtx);
+        if (result.error)
+            return failure(result.error->kind,
+                           tr("%1: %2").arg(op->id(), result.error->message));
+        image = std::move(result.image);
+        report(2 + i);
+    }
+
+    const QString suffix = QFileInfo(job.outputPath).suffix();
+    imageio::Encoded encoded = imageio::encode(image, recipe.output, suffix);
+    if (encoded.error)
+        return {encoded.error, {}};
+
+    // Last guard before touching the disk: whatever the database says, never replace an input.
+    if (OutputNaming::comparablePath(job.outputPath) == OutputNaming::comparablePath(job.inputPath))
+        return failure(ErrorKind::Permanent,
+                       tr("refusing to write the output over the input file %1").arg(job.inputPath));
+    if (ctx.isCancelled())
+        return failure(ErrorKind::Transient, tr("cancelled"));
+    if (auto err = imageio::writeAtomically(job.outputPath, encoded.bytes))
+        return {err, {}};
+    report(total);
+    return {};
+}
+
+} // namespace pq

@@ -1,0 +1,813 @@
+#include "JobStore.h"
+
+#include "JobStoreSql.h"
+#include "OutputNaming.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QThread>
+#include <QUuid>
+
+#include <atomic>
+
+namespace pq {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::JobStore", text);
+}
+
+std::atomic<quint64> g_connectionSerial{0};
+
+// Runs a prepared statement; on error logs and returns false. Named values are bound by name.
+bool exec(QSqlQuery &q, const char *sql, const QVariantMap &values)
+{
+    if (!q.prepare(QString::fromUtf8(sql))) {
+        qWarning("JobStore: cannot prepare: %s", qPrintable(q.lastError().text()));
+        return false;
+    }
+    for (auto it = values.cbegin(); it != values.cend(); ++it)
+        q.bindValue(QLatin1Char(':') + it.key(), it.value());
+    if (!q.exec()) {
+        qWarning("JobStore: statement failed: %s", qPrintable(q.lastError().text()));
+        return false;
+    }
+    return true;
+}
+
+JobRecord readRecord(const QSqlQuery &q)
+{
+    JobRecord r;
+    r.id = q.value(0).toLongLong();
+    r.batchId = q.value(1).toLongLong();
+    r.inputPath = q.value(2).toString();
+    r.outputPath = q.value(3).toString();
+    r.preset = q.value(4).toString();
+    r.state = jobStateFromName(q.value(5).toString()).value_or(JobState::Failed);
+    r.attempts = q.value(6).toInt();
+    r.maxAttempts = q.value(7).toInt();
+    r.availableAtMs = q.value(8).toLongLong();
+    r.leaseOwner = q.value(9).toString();
+    r.leaseUntilMs = q.value(10).toLongLong();
+    r.progress = q.value(11).toDouble();
+    r.errorKind = q.value(12).toString();
+    r.errorMessage = q.value(13).toString();
+    r.outcome = q.value(14).toString();
+    r.createdAtMs = q.value(15).toLongLong();
+    r.updatedAtMs = q.value(16).toLongLong();
+    r.revision = q.value(17).toLongLong();
+    return r;
+}
+
+QString exhaustedMessage()
+{
+    return tr("gave up after %1 attempts: the process stopped or crashed during each of them");
+}
+
+} // namespace
+
+// An immediate (write-locking) transaction on the calling thread's connection. BEGIN IMMEDIATE
+// takes the write lock up front and waits for it with the busy timeout; a deferred transaction
+// that upgrades to a writer later could fail with SQLITE_BUSY without waiting in WAL mode.
+class JobStore::Tx
+{
+public:
+    explicit Tx(const QSqlDatabase &db)
+        : m_db(db)
+    {
+        QSqlQuery q(m_db);
+        m_ok = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
+        if (!m_ok)
+            qWarning("JobStore: cannot begin transaction: %s", qPrintable(q.lastError().text()));
+    }
+    ~Tx()
+    {
+        if (m_ok && !m_done)
+            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+    }
+    bool ok() const { return m_ok; }
+    bool commit()
+    {
+        if (!m_ok)
+            return false;
+        QSqlQuery q(m_db);
+        m_done = q.exec(QStringLiteral("COMMIT"));
+        if (!m_done)
+            qWarning("JobStore: commit failed: %s", qPrintable(q.lastError().text()));
+        return m_done;
+    }
+
+private:
+    QSqlDatabase m_db;
+    bool m_ok = false;
+    bool m_done = false;
+};
+
+QString jobStateName(JobState state)
+{
+    switch (state) {
+    case JobState::Queued: return QStringLiteral("queued");
+    case JobState::Leased: return QStringLiteral("leased");
+    case JobState::Done: return QStringLiteral("done");
+    case JobState::Failed: return QStringLiteral("failed");
+    case JobState::Cancelled: return QStringLiteral("cancelled");
+    case JobState::Paused: return QStringLiteral("paused");
+    case JobState::Offloaded: return QStringLiteral("offloaded");
+    }
+    return {};
+}
+
+QList<JobState> allJobStates()
+{
+    return {JobState::Queued, JobState::Leased,    JobState::Done,     JobState::Failed,
+            JobState::Cancelled, JobState::Paused, JobState::Offloaded};
+}
+
+std::optional<JobState> jobStateFromName(const QString &name)
+{
+    for (JobState s : allJobStates())
+        if (jobStateName(s) == name)
+            return s;
+    return std::nullopt;
+}
+
+QString overwritePolicyName(OverwritePolicy policy)
+{
+    switch (policy) {
+    case OverwritePolicy::Skip: return QStringLiteral("skip");
+    case OverwritePolicy::Replace: return QStringLiteral("replace");
+    case OverwritePolicy::Rename: return QStringLiteral("rename");
+    }
+    return {};
+}
+
+std::optional<OverwritePolicy> overwritePolicyFromName(const QString &name)
+{
+    for (OverwritePolicy p : {OverwritePolicy::Skip, OverwritePolicy::Replace, OverwritePolicy::Rename})
+        if (overwritePolicyName(p) == name)
+            return p;
+    return std::nullopt;
+}
+
+JobStore::JobStore(QString path, QObject *parent)
+    : QObject(parent)
+    , m_path(path.isEmpty() ? defaultPath() : QFileInfo(path).absoluteFilePath())
+    , m_processId(QUuid::createUuid().toString(QUuid::WithoutBraces))
+    , m_storeId(QStringLiteral("pq-jobstore-%1").arg(m_processId))
+{
+}
+
+JobStore::~JobStore()
+{
+    QMutexLocker lock(&m_connectionsMutex);
+    for (const QString &name : std::as_const(m_connectionNames))
+        QSqlDatabase::removeDatabase(name);
+}
+
+QString JobStore::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+           + QStringLiteral("/jobs.sqlite");
+}
+
+QString JobStore::ownerName(const QString &worker) const
+{
+    return m_processId + QLatin1Char('/') + worker;
+}
+
+void JobStore::setClock(Clock clock)
+{
+    m_clock = std::move(clock);
+}
+
+qint64 JobStore::now() const
+{
+    return m_clock ? m_clock() : QDateTime::currentMSecsSinceEpoch();
+}
+
+QString JobStore::lockDir() const
+{
+    return m_path + QStringLiteral(".owners");
+}
+
+// One connection per thread: Qt SQL connections must be used only by the thread that opened
+// them. The connection is dropped when its thread finishes (thread pools retire idle threads) or
+// when the store is destroyed.
+QSqlDatabase JobStore::database() const
+{
+    static thread_local QHash<QString, QString> names; // store id -> connection name
+    const QString existing = names.value(m_storeId);
+    if (!existing.isEmpty() && QSqlDatabase::contains(existing))
+        return QSqlDatabase::database(existing, false);
+
+    const QString name = QStringLiteral("%1-%2").arg(m_storeId).arg(++g_connectionSerial);
+    names.insert(m_storeId, name);
+    {
+        QMutexLocker lock(&m_connectionsMutex);
+        m_connectionNames << name;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeout.count()));
+    if (!db.open()) {
+        qWarning("JobStore: cannot open %s: %s", qPrintable(m_path), qPrintable(db.lastError().text()));
+        return db;
+    }
+    QSqlQuery q(db);
+    // WAL: readers never block the writer. synchronous=NORMAL is durable against a crash of the
+    // application (our concern); after a power loss the last commits may roll back, and a job
+    // that rolls back to queued simply runs again (outputs are idempotent).
+    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+
+    QObject::connect(QThread::currentThread(), &QThread::finished, QThread::currentThread(),
+                     [name, storeId = m_storeId] {
+                         names.remove(storeId);
+                         QSqlDatabase::removeDatabase(name);
+                     }, Qt::DirectConnection);
+    return db;
+}
+
+std::optional<QString> JobStore::open()
+{
+    if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
+        return tr("cannot create the folder of the job database %1").arg(m_path);
+    QSqlDatabase db = database();
+    if (!db.isOpen())
+        return tr("cannot open the job database %1: %2").arg(m_path, db.lastError().text());
+    if (auto err = migrate())
+        return err;
+
+    if (!QDir().mkpath(lockDir()))
+        return tr("cannot create %1").arg(lockDir());
+    m_processLock = std::make_unique<QLockFile>(lockDir() + QLatin1Char('/') + m_processId
+                                                + QStringLiteral(".lock"));
+    m_processLock->setStaleLockTime(0); // never stale by age: only when the process is gone
+    if (!m_processLock->tryLock(0))
+        return tr("cannot create the lock file in %1").arg(lockDir());
+    reclaimDeadLeases();
+    return std::nullopt;
+}
+
+std::optional<QString> JobStore::migrate()
+{
+    QSqlDatabase db = database();
+    Tx tx(db);
+    if (!tx.ok())
+        return tr("the job database %1 is locked or not writable: %2")
+            .arg(m_path, db.lastError().text());
+    QSqlQuery q(db);
+    q.exec(QStringLiteral("PRAGMA user_version"));
+    const int version = q.next() ? q.value(0).toInt() : 0;
+    q.finish();
+    constexpr int latest = int(std::size(sql::kMigrations));
+    if (version > latest)
+        return tr("the job database %1 was made by a newer PixQueue (schema %2, this one knows %3)")
+            .arg(m_path)
+            .arg(version)
+            .arg(latest);
+    for (int v = version; v < latest; ++v) {
+        for (const char *statement : sql::kMigrations[v]) {
+            if (!statement)
+                break;
+            if (!q.exec(QString::fromUtf8(statement)))
+                return tr("cannot migrate the job database to schema %1: %2")
+                    .arg(v + 1)
+                    .arg(q.lastError().text());
+        }
+        q.exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1));
+    }
+    if (!tx.commit())
+        return tr("cannot write the job database %1").arg(m_path);
+    return std::nullopt;
+}
+
+void JobStore::notify()
+{
+    emit jobsChanged();
+}
+
+// ---- producing -------------------------------------------------------------------------------
+
+std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueResult *result)
+{
+    if (request.recipes.isEmpty())
+        return tr("no recipe or preset given");
+    if (request.outputDir.isEmpty())
+        return tr("no output folder given");
+    const QString naming = request.naming.isEmpty() ? OutputNaming::defaultTemplate(request.recipes.size())
+                                                    : request.naming;
+    if (auto err = OutputNaming::validateTemplate(naming))
+        return err;
+    // Several presets must not write the same name.
+    QString effectiveNaming = naming;
+    if (request.recipes.size() > 1 && !naming.contains(QStringLiteral("{preset}")))
+        effectiveNaming += QStringLiteral("-{preset}");
+
+    QSqlDatabase db = database();
+    Tx tx(db);
+    if (!tx.ok())
+        return tr("the job database is busy or not writable: %1").arg(db.lastError().text());
+    const qint64 t = now();
+    QSqlQuery q(db);
+    if (!exec(q, sql::kInsertBatch,
+              {{QStringLiteral("now"), t},
+               {QStringLiteral("output_dir"), QFileInfo(request.outputDir).absoluteFilePath()},
+               {QStringLiteral("naming"), effectiveNaming},
+               {QStringLiteral("overwrite"), overwritePolicyName(request.overwrite)}}))
+        return tr("cannot record the batch: %1").arg(q.lastError().text());
+    EnqueueResult res;
+    res.batchId = q.lastInsertId().toLongLong();
+
+    QSet<QString> inputsOfRequest;
+    for (const EnqueueInput &in : request.inputs)
+        inputsOfRequest.insert(OutputNaming::comparablePath(in.path));
+    QSet<QString> claimedInRequest;
+    QSqlQuery probe(db);
+    auto isInput = [&](const QString &p) {
+        if (inputsOfRequest.contains(p))
+            return true;
+        exec(probe, sql::kPathIsAnInput, {{QStringLiteral("path"), p}});
+        const bool found = probe.next();
+        probe.finish();
+        return found;
+    };
+    auto claimedByOtherJob = [&](const QString &p) {
+        if (claimedInRequest.contains(p))
+            return true;
+        exec(probe, sql::kOutputClaimedByActiveJob, {{QStringLiteral("path"), p}});
+        const bool found = probe.next();
+        probe.finish();
+        return found;
+    };
+
+    QSqlQuery insert(db);
+    insert.prepare(QString::fromUtf8(sql::kInsertJob));
+    int index = 0;
+    for (const EnqueueInput &in : request.inputs) {
+        ++index;
+        const QString inputPath = OutputNaming::comparablePath(in.path);
+        const QString suffixIn = QFileInfo(in.path).suffix();
+        QDir outDir(QFileInfo(request.outputDir).absoluteFilePath());
+        const QString folder = in.relativeDir.isEmpty() ? outDir.path() : outDir.filePath(in.relativeDir);
+        for (const Recipe &recipe : request.recipes) {
+            const QString name = OutputNaming::fileName(effectiveNaming, in.path, recipe.name, index,
+                                                        recipe.outputSuffix(suffixIn));
+            const QString wanted = OutputNaming::comparablePath(QDir(folder).filePath(name));
+            QString output = wanted;
+            bool skip = false;
+            // An input is never overwritten, and two jobs never write one file: both always get a
+            // new name. An existing file is treated according to the policy.
+            auto conflicts = [&](const QString &p, bool honourPolicy) {
+                if (isInput(p) || claimedByOtherJob(p))
+                    return true;
+                return honourPolicy && request.overwrite == OverwritePolicy::Rename && QFileInfo::exists(p);
+            };
+            if (request.overwrite == OverwritePolicy::Skip && !isInput(output) && QFileInfo::exists(output)
+                && !claimedByOtherJob(output)) {
+                skip = true;
+            } else {
+                for (int n = 1; conflicts(output, true); ++n)
+                    output = OutputNaming::numbered(wanted, n);
+            }
+            claimedInRequest.insert(output);
+            const QVariantMap values{
+                {QStringLiteral("batch_id"), res.batchId},
+                {QStringLiteral("input_path"), inputPath},
+                {QStringLiteral("preset"), recipe.name},
+                {QStringLiteral("recipe"), QString::fromUtf8(recipe.toJsonBytes())},
+                {QStringLiteral("output_path"), output},
+                {QStringLiteral("state"), skip ? QStringLiteral("done") : QStringLiteral("queued")},
+                {QStringLiteral("outcome"), skip ? QVariant(QStringLiteral("skipped")) : QVariant()},
+                {QStringLiteral("error_msg"),
+                 skip ? QVariant(tr("skipped: the output already exists")) : QVariant()},
+                {QStringLiteral("progress"), skip ? 1.0 : 0.0},
+                {QStringLiteral("max_attempts"), qMax(1, request.maxAttempts)},
+                {QStringLiteral("now"), t},
+                {QStringLiteral("finished_at"), skip ? QVariant(t) : QVariant()}};
+            for (auto it = values.cbegin(); it != values.cend(); ++it)
+                insert.bindValue(QLatin1Char(':') + it.key(), it.value());
+            if (!insert.exec())
+                return tr("cannot record a job: %1").arg(insert.lastError().text());
+            skip ? ++res.skipped : ++res.queued;
+        }
+    }
+    insert.finish();
+    if (!tx.commit())
+        return tr("cannot write the job database: %1").arg(db.lastError().text());
+    *result = res;
+    notify();
+    return std::nullopt;
+}
+
+// ---- the lease protocol ---------------------------------------------------------------------
+
+std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::milliseconds leaseTime)
+{
+    QSqlDatabase db = database();
+    Tx tx(db);
+    if (!tx.ok())
+        return std::nullopt;
+    const qint64 t = now();
+    QSqlQuery q(db);
+    exec(q, sql::kFailExhaustedLeases, {{QStringLiteral("now"), t}, {QStringLiteral("message"), exhaustedMessage()}});
+    const bool failedSome = q.numRowsAffected() > 0;
+    if (!exec(q, sql::kLeaseNext,
+              {{QStringLiteral("owner"), owner},
+               {QStringLiteral("process"), m_processId},
+               {QStringLiteral("now"), t},
+               {QStringLiteral("lease_ms"), qint64(leaseTime.count())}}))
+        return std::nullopt;
+    std::optional<LeasedJob> job;
+    if (q.next()) {
+        LeasedJob j;
+        j.id = q.value(0).toLongLong();
+        j.batchId = q.value(1).toLongLong();
+        j.inputPath = q.value(2).toString();
+        j.outputPath = q.value(3).toString();
+        j.recipeJson = q.value(4).toString().toUtf8();
+        j.attempts = q.value(5).toInt();
+        j.maxAttempts = q.value(6).toInt();
+        j.leaseUntilMs = q.value(7).toLongLong();
+        j.owner = owner;
+        job = j;
+    }
+    q.finish();
+    if (!tx.commit())
+        return std::nullopt;
+    if (job || failedSome)
+        notify();
+    return job;
+}
+
+bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::milliseconds leaseTime,
+                         double progress)
+{
+    QSqlDatabase db = database();
+    QSqlQuery q(db);
+    const bool ok = exec(q, sql::kHeartbeat,
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("owner"), owner},
+                          {QStringLiteral("now"), now()},
+                          {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
+                          {QStringLiteral("progress"), qBound(0.0, progress, 1.0)}})
+                    && q.numRowsAffected() == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+bool JobStore::complete(qint64 jobId, const QString &owner, const QString &outcome)
+{
+    QSqlQuery q(database());
+    const bool ok = exec(q, sql::kComplete,
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("owner"), owner},
+                          {QStringLiteral("outcome"), outcome},
+                          {QStringLiteral("now"), now()}})
+                    && q.numRowsAffected() == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+qint64 JobStore::backoffDelayMs(int attempts)
+{
+    const int exponent = qBound(0, attempts, 9); // 2^9 s > 300 s already
+    return qMin<qint64>(qint64(1) << exponent, 300) * 1000;
+}
+
+FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind, const QString &message)
+{
+    FailResult result;
+    QSqlDatabase db = database();
+    Tx tx(db);
+    if (!tx.ok())
+        return result;
+    const qint64 t = now();
+    QSqlQuery q(db);
+    exec(q, sql::kSelectLeaseHolder, {{QStringLiteral("id"), jobId}, {QStringLiteral("owner"), owner}});
+    if (!q.next())
+        return result; // the lease was lost: the new owner's result stands
+    const int attempts = q.value(0).toInt();
+    const int maxAttempts = q.value(1).toInt();
+    q.finish();
+    if (kind == ErrorKind::Transient && attempts < maxAttempts) {
+        const qint64 delay = backoffDelayMs(attempts);
+        // Jitter spreads retries of many jobs that failed together (a network drop) apart.
+        const qint64 jitter = qint64(QRandomGenerator::global()->bounded(double(delay) / 10.0));
+        result.retryAtMs = t + delay + jitter;
+        result.newState = JobState::Queued;
+        exec(q, sql::kScheduleRetry,
+             {{QStringLiteral("id"), jobId},
+              {QStringLiteral("owner"), owner},
+              {QStringLiteral("now"), t},
+              {QStringLiteral("retry_at"), result.retryAtMs},
+              {QStringLiteral("message"), message}});
+    } else {
+        const QString text = kind == ErrorKind::Transient
+                                 ? tr("%1 (gave up after %2 attempts)").arg(message).arg(attempts)
+                                 : message;
+        exec(q, sql::kFailJob,
+             {{QStringLiteral("id"), jobId},
+              {QStringLiteral("owner"), owner},
+              {QStringLiteral("now"), t},
+              {QStringLiteral("kind"), errorKindName(kind)},
+              {QStringLiteral("message"), text}});
+        result.newState = JobState::Failed;
+    }
+    result.applied = q.numRowsAffected() == 1;
+    if (!tx.commit())
+        result.applied = false;
+    if (result.applied)
+        notify();
+    return result;
+}
+
+bool JobStore::release(qint64 jobId, const QString &owner)
+{
+    QSqlQuery q(database());
+    const bool ok = exec(q, sql::kRelease,
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("owner"), owner},
+                          {QStringLiteral("now"), now()}})
+                    && q.numRowsAffected() == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+int JobStore::releaseAllOfThisProcess()
+{
+    QSqlQuery q(database());
+    exec(q, sql::kReleaseProcess, {{QStringLiteral("process"), m_processId}, {QStringLiteral("now"), now()}});
+    const int n = qMax(0, q.numRowsAffected());
+    if (n)
+        notify();
+    return n;
+}
+
+bool JobStore::ownerProcessIsGone(const QString &processId) const
+{
+    if (processId.isEmpty())
+        return true;
+    if (processId == m_processId)
+        return false;
+    // A live owner holds its lock file; QLockFile knows a lock whose process died is stale (it
+    // checks the PID and the process name on this host). We only probe: if we can take the lock,
+    // nobody holds it.
+    QLockFile probe(lockDir() + QLatin1Char('/') + processId + QStringLiteral(".lock"));
+    probe.setStaleLockTime(0);
+    if (!probe.tryLock(0))
+        return false;
+    probe.unlock(); // removes the file
+    return true;
+}
+
+int JobStore::reclaimDeadLeases()
+{
+    QSqlDatabase db = database();
+    QStringList processes;
+    {
+        QSqlQuery q(db);
+        exec(q, sql::kLeaseProcesses, {});
+        while (q.next())
+            processes << q.value(0).toString();
+    }
+    int touched = 0;
+    for (const QString &process : std::as_const(processes)) {
+        if (!ownerProcessIsGone(process))
+            continue;
+        QSqlQuery q(db);
+        exec(q, sql::kReclaimProcess,
+             {{QStringLiteral("process"), process},
+              {QStringLiteral("now"), now()},
+              {QStringLiteral("exhausted"), exhaustedMessage()},
+              {QStringLiteral("interrupted"),
+               tr("the previous attempt was interrupted (the process stopped or crashed)")}});
+        touched += qMax(0, q.numRowsAffected());
+    }
+    {
+        QSqlQuery q(db);
+        exec(q, sql::kFailExhaustedLeases,
+             {{QStringLiteral("now"), now()}, {QStringLiteral("message"), exhaustedMessage()}});
+        touched += qMax(0, q.numRowsAffected());
+    }
+    if (touched)
+        notify();
+    return touched;
+}
+
+// ---- user actions ------------------------------------------------------------------------------
+
+namespace {
+int forEachId(const QSqlDatabase &db, const char *sqlText, const QList<qint64> &ids, qint64 t)
+{
+    int n = 0;
+    QSqlQuery q(db);
+    for (qint64 id : ids) {
+        if (exec(q, sqlText, {{QStringLiteral("id"), id}, {QStringLiteral("now"), t}}))
+            n += qMax(0, q.numRowsAffected());
+    }
+    return n;
+}
+} // namespace
+
+int JobStore::cancel(const QList<qint64> &ids)
+{
+    QSqlDatabase db = database();
+    Tx tx(db);
+    const int n = forEachId(db, sql::kCancel, ids, now());
+    tx.commit();
+    if (n)
+        notify();
+    return n;
+}
+
+int JobStore::retry(const QList<qint64> &ids)
+{
+    QSqlDatabase db = database();
+    Tx tx(db);
+    const int n = forEachId(db, sql::kRetry, ids, now());
+    tx.commit();
+    if (n)
+        notify();
+    return n;
+}
+
+int JobStore::retryAllFailed()
+{
+    QSqlQuery q(database());
+    exec(q, sql::kRetryAllFailed, {{QStringLiteral("now"), now()}});
+    const int n = qMax(0, q.numRowsAffected());
+    if (n)
+        notify();
+    return n;
+}
+
+int JobStore::pauseBatch(qint64 batchId)
+{
+    QSqlDatabase db = database();
+    Tx tx(db);
+    QSqlQuery q(db);
+    exec(q, sql::kSetBatchPaused, {{QStringLiteral("paused"), 1}, {QStringLiteral("batch"), batchId}});
+    exec(q, sql::kPauseBatchJobs, {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
+    const int n = qMax(0, q.numRowsAffected());
+    tx.commit();
+    notify();
+    return n;
+}
+
+int JobStore::resumeBatch(qint64 batchId)
+{
+    QSqlDatabase db = database();
+    Tx tx(db);
+    QSqlQuery q(db);
+    exec(q, sql::kSetBatchPaused, {{QStringLiteral("paused"), 0}, {QStringLiteral("batch"), batchId}});
+    exec(q, sql::kResumeBatchJobs, {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
+    const int n = qMax(0, q.numRowsAffected());
+    tx.commit();
+    notify();
+    return n;
+}
+
+// ---- reading ---------------------------------------------------------------------------------
+
+QMap<JobState, int> JobStore::counts(std::optional<qint64> batchId) const
+{
+    QMap<JobState, int> result;
+    for (JobState s : allJobStates())
+        result.insert(s, 0);
+    QSqlQuery q(database());
+    if (batchId)
+        exec(q, sql::kCountByStateInBatch, {{QStringLiteral("batch"), *batchId}});
+    else
+        exec(q, sql::kCountByState, {});
+    while (q.next())
+        if (auto s = jobStateFromName(q.value(0).toString()))
+            result[*s] = q.value(1).toInt();
+    return result;
+}
+
+int JobStore::activeCount() const
+{
+    QSqlQuery q(database());
+    exec(q, sql::kCountActive, {});
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+QList<JobRecord> JobStore::list(std::optional<JobState> state, std::optional<qint64> batchId) const
+{
+    QString text = QString::fromUtf8(sql::kSelectJobs);
+    QStringList where;
+    QVariantMap values;
+    if (state) {
+        where << QStringLiteral("state = :state");
+        values.insert(QStringLiteral("state"), jobStateName(*state));
+    }
+    if (batchId) {
+        where << QStringLiteral("batch_id = :batch");
+        values.insert(QStringLiteral("batch"), *batchId);
+    }
+    if (!where.isEmpty())
+        text += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    text += QStringLiteral(" ORDER BY id");
+    QSqlQuery q(database());
+    QList<JobRecord> result;
+    if (exec(q, text.toUtf8().constData(), values))
+        while (q.next())
+            result << readRecord(q);
+    return result;
+}
+
+std::optional<JobRecord> JobStore::job(qint64 id) const
+{
+    QSqlQuery q(database());
+    exec(q, sql::kSelectJob, {{QStringLiteral("id"), id}});
+    if (q.next())
+        return readRecord(q);
+    return std::nullopt;
+}
+
+std::optional<qint64> JobStore::msUntilNextReady() const
+{
+    QSqlQuery q(database());
+    exec(q, sql::kNextReadyAt, {});
+    if (!q.next() || q.value(0).isNull())
+        return std::nullopt;
+    return qMax<qint64>(0, q.value(0).toLongLong() - now());
+}
+
+QList<JobRecord> JobStore::changesSince(qint64 revision, qint64 *newest) const
+{
+    QSqlQuery q(database());
+    QList<JobRecord> result;
+    exec(q, sql::kChangesSince, {{QStringLiteral("rev"), revision}});
+    qint64 latest = revision;
+    while (q.next()) {
+        result << readRecord(q);
+        latest = qMax(latest, result.constLast().revision);
+    }
+    if (newest)
+        *newest = latest;
+    return result;
+}
+
+qint64 JobStore::latestRevision() const
+{
+    QSqlQuery q(database());
+    exec(q, sql::kLatestRevision, {});
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+QStringList JobStore::explainHotStatements() const
+{
+    QStringList plans;
+    const QVariantMap values{{QStringLiteral("owner"), QStringLiteral("x")},
+                             {QStringLiteral("process"), QStringLiteral("x")},
+                             {QStringLiteral("now"), 0},
+                             {QStringLiteral("lease_ms"), 0},
+                             {QStringLiteral("message"), QString()}};
+    for (const char *statement : {sql::kLeaseNext, sql::kFailExhaustedLeases, sql::kChangesSince}) {
+        QSqlQuery q(database());
+        const QByteArray text = QByteArray("EXPLAIN QUERY PLAN ") + statement;
+        if (!q.prepare(QString::fromUtf8(text)))
+            continue;
+        const QString s = QString::fromUtf8(statement);
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            if (s.contains(QLatin1Char(':') + it.key()))
+                q.bindValue(QLatin1Char(':') + it.key(), it.value());
+        if (s.contains(QStringLiteral(":rev")))
+            q.bindValue(QStringLiteral(":rev"), 0);
+        q.exec();
+        QStringList lines;
+        while (q.next())
+            lines << q.value(3).toString();
+        plans << lines.join(QLatin1Char('\n'));
+    }
+    return plans;
+}
+
+QString JobStore::integrityCheck() const
+{
+    QSqlQuery q(database());
+    q.exec(QStringLiteral("PRAGMA integrity_check"));
+    QStringList lines;
+    while (q.next())
+        lines << q.value(0).toString();
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace pq

@@ -1,0 +1,233 @@
+#pragma once
+// Every SQL statement of the job queue, in one place, readable top to bottom (after goqite).
+//
+// Times are milliseconds since the epoch, passed in as :now so that tests can move the clock.
+// `rev` is a table-wide change counter: every statement that changes a job sets its rev to
+// max(rev) + 1, so readers can ask "what changed since revision R" through an index instead of
+// rereading the table (JobStore::changesSince). Writers run inside BEGIN IMMEDIATE, so the
+// max(rev) + 1 of two writers can never collide.
+
+namespace pq::sql {
+
+// ---- schema ----------------------------------------------------------------------------------
+// Migrations, applied in order to bring PRAGMA user_version from i to i + 1. Never edit a
+// released step: add a new one.
+inline constexpr const char *kMigrations[][16] = {
+    // version 1
+    {
+        R"(CREATE TABLE batches (
+             id          INTEGER PRIMARY KEY,
+             created_at  INTEGER NOT NULL,
+             output_dir  TEXT NOT NULL,
+             naming      TEXT NOT NULL,
+             overwrite   TEXT NOT NULL CHECK (overwrite IN ('skip', 'replace', 'rename')),
+             paused      INTEGER NOT NULL DEFAULT 0
+           ))",
+        R"(CREATE TABLE jobs (
+             id                 INTEGER PRIMARY KEY,
+             batch_id           INTEGER NOT NULL REFERENCES batches(id),
+             input_path         TEXT NOT NULL,
+             input_hash         TEXT,
+             preset             TEXT NOT NULL,
+             recipe             TEXT NOT NULL,
+             output_path        TEXT NOT NULL,
+             state              TEXT NOT NULL CHECK (state IN ('queued', 'leased', 'done', 'failed',
+                                                              'cancelled', 'paused', 'offloaded')),
+             attempts           INTEGER NOT NULL DEFAULT 0,
+             max_attempts       INTEGER NOT NULL DEFAULT 5,
+             available_at       INTEGER NOT NULL,
+             lease_owner        TEXT,
+             lease_process      TEXT,
+             lease_until        INTEGER,
+             progress           REAL NOT NULL DEFAULT 0,
+             error_kind         TEXT,
+             error_msg          TEXT,
+             outcome            TEXT,
+             remote_message_id  TEXT,
+             created_at         INTEGER NOT NULL,
+             updated_at         INTEGER NOT NULL,
+             finished_at        INTEGER,
+             rev                INTEGER NOT NULL
+           ))",
+        // The two partial indexes hold only the rows a lease can pick, so "next ready job" is one
+        // index seek however much finished history the table holds.
+        "CREATE INDEX jobs_ready ON jobs (available_at, id) WHERE state = 'queued'",
+        "CREATE INDEX jobs_leases ON jobs (lease_until) WHERE state = 'leased'",
+        "CREATE INDEX jobs_by_state ON jobs (state)",
+        "CREATE INDEX jobs_by_batch ON jobs (batch_id, state)",
+        "CREATE INDEX jobs_by_rev ON jobs (rev)",
+        // Enqueue checks that an output never lands on an input or on another job's output.
+        "CREATE INDEX jobs_by_input ON jobs (input_path)",
+        "CREATE INDEX jobs_by_output ON jobs (output_path)",
+        nullptr,
+    },
+};
+
+#define PQ_NEXT_REV "(SELECT coalesce(max(rev), 0) + 1 FROM jobs)"
+
+// ---- producing ---------------------------------------------------------------------------------
+inline constexpr const char *kInsertBatch = R"(
+    INSERT INTO batches (created_at, output_dir, naming, overwrite)
+    VALUES (:now, :output_dir, :naming, :overwrite))";
+
+inline constexpr const char *kInsertJob = R"(
+    INSERT INTO jobs (batch_id, input_path, preset, recipe, output_path, state, outcome, error_msg,
+                      progress, max_attempts, available_at, created_at, updated_at, finished_at, rev)
+    VALUES (:batch_id, :input_path, :preset, :recipe, :output_path, :state, :outcome, :error_msg,
+            :progress, :max_attempts, :now, :now, :now, :finished_at, )" PQ_NEXT_REV ")";
+
+inline constexpr const char *kOutputClaimedByActiveJob = R"(
+    SELECT 1 FROM jobs
+    WHERE output_path = :path AND state IN ('queued', 'leased', 'paused', 'offloaded')
+    LIMIT 1)";
+
+inline constexpr const char *kPathIsAnInput = R"(
+    SELECT 1 FROM jobs WHERE input_path = :path LIMIT 1)";
+
+// ---- the lease protocol ---------------------------------------------------------------------
+// Expired leases whose attempts are used up can never be leased again: fail them first, with a
+// message that says why (the process died or hung during every attempt).
+inline constexpr const char *kFailExhaustedLeases = R"(
+    UPDATE jobs
+    SET state = 'failed', error_kind = 'permanent', error_msg = replace(:message, '%1', attempts),
+        lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE state = 'leased' AND lease_until <= :now AND attempts >= max_attempts)";
+
+// The lease: the earliest ready job among "queued and available" and "leased but expired" (its
+// worker hung or died), marked leased by :owner until :now + :lease_ms. The attempt counts here,
+// before any work, so a job that kills its process every time still runs out of attempts.
+inline constexpr const char *kLeaseNext = R"(
+    UPDATE jobs
+    SET state = 'leased', lease_owner = :owner, lease_process = :process,
+        lease_until = :now + :lease_ms, attempts = attempts + 1, progress = 0,
+        updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = (
+        SELECT id FROM (
+            SELECT * FROM (
+                SELECT id, available_at AS ready_at FROM jobs
+                WHERE state = 'queued' AND available_at <= :now
+                ORDER BY available_at, id LIMIT 1)
+            UNION ALL
+            SELECT * FROM (
+                SELECT id, lease_until AS ready_at FROM jobs
+                WHERE state = 'leased' AND lease_until <= :now AND attempts < max_attempts
+                ORDER BY lease_until LIMIT 1))
+        ORDER BY ready_at LIMIT 1)
+    RETURNING id, batch_id, input_path, output_path, recipe, attempts, max_attempts, lease_until)";
+
+inline constexpr const char *kHeartbeat = R"(
+    UPDATE jobs
+    SET lease_until = :now + :lease_ms, progress = :progress, updated_at = :now,
+        rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+inline constexpr const char *kComplete = R"(
+    UPDATE jobs
+    SET state = 'done', outcome = :outcome, progress = 1, error_kind = NULL, error_msg = NULL,
+        lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+inline constexpr const char *kSelectLeaseHolder = R"(
+    SELECT attempts, max_attempts FROM jobs
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+// A job of a paused batch that comes back to the queue waits as 'paused'.
+#define PQ_QUEUED_OR_PAUSED \
+    "CASE WHEN (SELECT paused FROM batches WHERE batches.id = jobs.batch_id) " \
+    "THEN 'paused' ELSE 'queued' END"
+
+inline constexpr const char *kScheduleRetry = R"(
+    UPDATE jobs
+    SET state = )" PQ_QUEUED_OR_PAUSED R"(, available_at = :retry_at,
+        error_kind = 'transient', error_msg = :message,
+        lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+inline constexpr const char *kFailJob = R"(
+    UPDATE jobs
+    SET state = 'failed', error_kind = :kind, error_msg = :message,
+        lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+// Graceful hand-back: the attempt that was counted at lease time is given back.
+#define PQ_RELEASE_SET \
+    "SET state = " PQ_QUEUED_OR_PAUSED ", attempts = max(attempts - 1, 0), available_at = :now, " \
+    "progress = 0, lease_owner = NULL, lease_process = NULL, lease_until = NULL, " \
+    "updated_at = :now, rev = " PQ_NEXT_REV
+
+inline constexpr const char *kRelease =
+    "UPDATE jobs " PQ_RELEASE_SET " WHERE id = :id AND state = 'leased' AND lease_owner = :owner";
+
+inline constexpr const char *kReleaseProcess =
+    "UPDATE jobs " PQ_RELEASE_SET " WHERE state = 'leased' AND lease_process = :process";
+
+inline constexpr const char *kLeaseProcesses = R"(
+    SELECT DISTINCT lease_process FROM jobs WHERE state = 'leased')";
+
+// The owner process is gone: its jobs run again now, with the attempt counted (it may be the job
+// that killed the process); jobs out of attempts fail.
+inline constexpr const char *kReclaimProcess = R"(
+    UPDATE jobs
+    SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE )" PQ_QUEUED_OR_PAUSED R"( END,
+        error_kind = CASE WHEN attempts >= max_attempts THEN 'permanent' ELSE 'transient' END,
+        error_msg = CASE WHEN attempts >= max_attempts THEN replace(:exhausted, '%1', attempts)
+                         ELSE :interrupted END,
+        finished_at = CASE WHEN attempts >= max_attempts THEN :now ELSE NULL END,
+        available_at = :now, progress = 0,
+        lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE state = 'leased' AND lease_process = :process)";
+
+// ---- user actions ------------------------------------------------------------------------------
+inline constexpr const char *kCancel = R"(
+    UPDATE jobs
+    SET state = 'cancelled', lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state IN ('queued', 'leased', 'paused', 'failed', 'offloaded'))";
+
+#define PQ_RETRY_SET \
+    "SET state = " PQ_QUEUED_OR_PAUSED ", attempts = 0, available_at = :now, progress = 0, " \
+    "error_kind = NULL, error_msg = NULL, outcome = NULL, finished_at = NULL, " \
+    "updated_at = :now, rev = " PQ_NEXT_REV
+
+inline constexpr const char *kRetry =
+    "UPDATE jobs " PQ_RETRY_SET " WHERE id = :id AND state IN ('failed', 'cancelled')";
+inline constexpr const char *kRetryAllFailed = "UPDATE jobs " PQ_RETRY_SET " WHERE state = 'failed'";
+
+inline constexpr const char *kSetBatchPaused = "UPDATE batches SET paused = :paused WHERE id = :batch";
+inline constexpr const char *kPauseBatchJobs = R"(
+    UPDATE jobs SET state = 'paused', updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE batch_id = :batch AND state = 'queued')";
+inline constexpr const char *kResumeBatchJobs = R"(
+    UPDATE jobs SET state = 'queued', available_at = :now, updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE batch_id = :batch AND state = 'paused')";
+
+// ---- reading -----------------------------------------------------------------------------------
+inline constexpr const char *kCountByState = "SELECT state, count(*) FROM jobs GROUP BY state";
+inline constexpr const char *kCountByStateInBatch =
+    "SELECT state, count(*) FROM jobs WHERE batch_id = :batch GROUP BY state";
+inline constexpr const char *kCountActive =
+    "SELECT count(*) FROM jobs WHERE state IN ('queued', 'leased')";
+
+#define PQ_JOB_COLUMNS \
+    "id, batch_id, input_path, output_path, preset, state, attempts, max_attempts, " \
+    "available_at, lease_owner, lease_until, progress, error_kind, error_msg, outcome, " \
+    "created_at, updated_at, rev"
+
+inline constexpr const char *kSelectJobs = "SELECT " PQ_JOB_COLUMNS " FROM jobs";
+inline constexpr const char *kSelectJob = "SELECT " PQ_JOB_COLUMNS " FROM jobs WHERE id = :id";
+inline constexpr const char *kChangesSince =
+    "SELECT " PQ_JOB_COLUMNS " FROM jobs WHERE rev > :rev ORDER BY rev";
+inline constexpr const char *kLatestRevision = "SELECT coalesce(max(rev), 0) FROM jobs";
+
+inline constexpr const char *kNextReadyAt = R"(
+    SELECT min(t) FROM (
+        SELECT min(available_at) AS t FROM jobs WHERE state = 'queued'
+        UNION ALL
+        SELECT min(lease_until) FROM jobs WHERE state = 'leased'))";
+
+} // namespace pq::sql

@@ -1,0 +1,195 @@
+#include "ParamSpec.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace pq {
+
+QString paramTypeName(ParamType type)
+{
+    switch (type) {
+    case ParamType::Int: return QStringLiteral("int");
+    case ParamType::Double: return QStringLiteral("double");
+    case ParamType::Bool: return QStringLiteral("bool");
+    case ParamType::Enum: return QStringLiteral("enum");
+    case ParamType::Color: return QStringLiteral("color");
+    case ParamType::Rect: return QStringLiteral("rect");
+    case ParamType::String: return QStringLiteral("string");
+    case ParamType::File: return QStringLiteral("file");
+    }
+    return QStringLiteral("unknown");
+}
+
+ParamSpec ParamSpec::integer(QString name, int def, int min, int max, QString unit, QString label,
+                             QString help)
+{
+    ParamSpec s;
+    s.name = std::move(name);
+    s.type = ParamType::Int;
+    s.defaultValue = def;
+    s.minimum = min;
+    s.maximum = max;
+    s.unit = std::move(unit);
+    s.label = std::move(label);
+    s.help = std::move(help);
+    return s;
+}
+
+ParamSpec ParamSpec::real(QString name, double def, double min, double max, QString unit,
+                          QString label, QString help)
+{
+    ParamSpec s = integer(std::move(name), 0, 0, 0, std::move(unit), std::move(label),
+                          std::move(help));
+    s.type = ParamType::Double;
+    s.defaultValue = def;
+    s.minimum = min;
+    s.maximum = max;
+    return s;
+}
+
+ParamSpec ParamSpec::boolean(QString name, bool def, QString label, QString help)
+{
+    ParamSpec s;
+    s.name = std::move(name);
+    s.type = ParamType::Bool;
+    s.defaultValue = def;
+    s.label = std::move(label);
+    s.help = std::move(help);
+    return s;
+}
+
+ParamSpec ParamSpec::enumeration(QString name, QStringList choices, QString def, QString label,
+                                 QString help)
+{
+    ParamSpec s;
+    s.name = std::move(name);
+    s.type = ParamType::Enum;
+    s.choices = std::move(choices);
+    s.defaultValue = std::move(def);
+    s.label = std::move(label);
+    s.help = std::move(help);
+    return s;
+}
+
+ParamSpec ParamSpec::text(QString name, QString def, QString label, QString help)
+{
+    ParamSpec s;
+    s.name = std::move(name);
+    s.type = ParamType::String;
+    s.defaultValue = std::move(def);
+    s.label = std::move(label);
+    s.help = std::move(help);
+    return s;
+}
+
+QString ParamSpec::describeRange() const
+{
+    switch (type) {
+    case ParamType::Int:
+    case ParamType::Double: {
+        QString r = QStringLiteral("%1..%2").arg(minimum).arg(maximum);
+        if (!unit.isEmpty())
+            r += QLatin1Char(' ') + unit;
+        return r;
+    }
+    case ParamType::Bool: return QStringLiteral("true or false");
+    case ParamType::Enum: return QStringLiteral("one of ") + choices.join(QStringLiteral(", "));
+    default: return paramTypeName(type);
+    }
+}
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::ParamSpec", text);
+}
+
+std::optional<QString> ParamSpec::coerce(const QVariant &value, QVariant *out) const
+{
+    const QString shown = value.toString();
+    auto bad = [&](const QString &why) {
+        return std::optional<QString>(
+            tr("parameter '%1': %2 (allowed: %3)").arg(name, why, describeRange()));
+    };
+    switch (type) {
+    case ParamType::Int: {
+        bool ok = false;
+        double d = value.typeId() == QMetaType::QString ? value.toString().trimmed().toDouble(&ok)
+                                                        : value.toDouble(&ok);
+        if (!ok || !std::isfinite(d))
+            return bad(tr("'%1' is not a number").arg(shown));
+        if (d != std::floor(d))
+            return bad(tr("'%1' is not a whole number").arg(shown));
+        if (d < minimum || d > maximum)
+            return bad(tr("%1 is out of range").arg(shown));
+        *out = static_cast<int>(d);
+        return std::nullopt;
+    }
+    case ParamType::Double: {
+        bool ok = false;
+        double d = value.typeId() == QMetaType::QString ? value.toString().trimmed().toDouble(&ok)
+                                                        : value.toDouble(&ok);
+        if (!ok || !std::isfinite(d))
+            return bad(tr("'%1' is not a number").arg(shown));
+        if (d < minimum || d > maximum)
+            return bad(tr("%1 is out of range").arg(shown));
+        *out = d;
+        return std::nullopt;
+    }
+    case ParamType::Bool: {
+        if (value.typeId() == QMetaType::Bool) {
+            *out = value.toBool();
+            return std::nullopt;
+        }
+        const QString s = shown.trimmed().toLower();
+        if (s == QLatin1String("true") || s == QLatin1String("1") || s == QLatin1String("yes")
+            || s == QLatin1String("on")) {
+            *out = true;
+            return std::nullopt;
+        }
+        if (s == QLatin1String("false") || s == QLatin1String("0") || s == QLatin1String("no")
+            || s == QLatin1String("off")) {
+            *out = false;
+            return std::nullopt;
+        }
+        return bad(tr("'%1' is not a boolean").arg(shown));
+    }
+    case ParamType::Enum: {
+        const QString s = shown.trimmed().toLower();
+        if (!choices.contains(s))
+            return bad(tr("'%1' is not a known value").arg(shown));
+        *out = s;
+        return std::nullopt;
+    }
+    case ParamType::Color:
+    case ParamType::Rect:
+    case ParamType::String:
+    case ParamType::File:
+        if (value.typeId() != QMetaType::QString && !value.canConvert<QString>())
+            return bad(tr("expected text"));
+        *out = shown;
+        return std::nullopt;
+    }
+    return bad(tr("unsupported type"));
+}
+
+QJsonObject ParamSpec::toJson() const
+{
+    QJsonObject o{{QStringLiteral("name"), name},
+                  {QStringLiteral("type"), paramTypeName(type)},
+                  {QStringLiteral("default"), QJsonValue::fromVariant(defaultValue)},
+                  {QStringLiteral("label"), label}};
+    if (type == ParamType::Int || type == ParamType::Double) {
+        o.insert(QStringLiteral("min"), minimum);
+        o.insert(QStringLiteral("max"), maximum);
+    }
+    if (type == ParamType::Enum)
+        o.insert(QStringLiteral("choices"), QJsonArray::fromStringList(choices));
+    if (!unit.isEmpty())
+        o.insert(QStringLiteral("unit"), unit);
+    if (!help.isEmpty())
+        o.insert(QStringLiteral("help"), help);
+    return o;
+}
+
+} // namespace pq
