@@ -416,12 +416,24 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
                      QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
                          .arg(shown(path), file.errorString())};
     }
-    if (file.write(bytes) != bytes.size()) {
-        const ErrorKind kind = ErrorKind::Transient; // disk full, quota, I/O hiccup
-        const QString why = file.errorString();
+    // A full disk first shows as a short write without an error; only writing the rest makes the
+    // system say "No space left on device". So loop until done or failed.
+    qint64 written = 0;
+    while (written < bytes.size()) {
+        const qint64 n = file.write(bytes.constData() + written, bytes.size() - written);
+        if (n <= 0)
+            break;
+        written += n;
+    }
+    if (written != bytes.size()) {
+        // Disk full, quota, an I/O hiccup on a network share: all worth retrying later.
+        const QString why = file.error() != QFileDevice::NoError
+                                ? file.errorString()
+                                : QCoreApplication::translate("pq::imageio", "short write");
         file.cancelWriting();
-        return Error{kind, QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
-                               .arg(shown(path), why)};
+        return Error{ErrorKind::Transient,
+                     QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
+                         .arg(shown(path), why)};
     }
     if (!file.commit()) {
         // A failed rename into a folder we may not write is permanent; a failed flush is the

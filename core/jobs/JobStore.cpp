@@ -331,41 +331,53 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
     EnqueueResult res;
     res.batchId = q.lastInsertId().toLongLong();
 
-    QSet<QString> inputsOfRequest;
+    // Comparable forms are computed once per input and per output folder: resolving a path
+    // touches the file system.
+    QList<QString> inputPaths;
+    inputPaths.reserve(request.inputs.size());
     for (const EnqueueInput &in : request.inputs)
-        inputsOfRequest.insert(OutputNaming::comparablePath(in.path));
+        inputPaths << OutputNaming::comparablePath(in.path);
+    const QSet<QString> inputsOfRequest(inputPaths.cbegin(), inputPaths.cend());
+    QList<QString> recipeJson;
+    for (const Recipe &recipe : request.recipes)
+        recipeJson << QString::fromUtf8(recipe.toJsonBytes());
+    const QString outRoot = OutputNaming::comparablePath(request.outputDir);
+    QHash<QString, QString> folders; // relative dir -> comparable output folder
+
     QSet<QString> claimedInRequest;
-    QSqlQuery probe(db);
-    auto isInput = [&](const QString &p) {
-        if (inputsOfRequest.contains(p))
-            return true;
-        exec(probe, sql::kPathIsAnInput, {{QStringLiteral("path"), p}});
-        const bool found = probe.next();
-        probe.finish();
+    QSqlQuery inputProbe(db), claimProbe(db);
+    inputProbe.prepare(QString::fromUtf8(sql::kPathIsAnInput));
+    claimProbe.prepare(QString::fromUtf8(sql::kOutputClaimedByActiveJob));
+    auto probe = [](QSqlQuery &query, const QString &p) {
+        query.bindValue(QStringLiteral(":path"), p);
+        const bool found = query.exec() && query.next();
+        query.finish();
         return found;
     };
+    auto isInput = [&](const QString &p) { return inputsOfRequest.contains(p) || probe(inputProbe, p); };
     auto claimedByOtherJob = [&](const QString &p) {
-        if (claimedInRequest.contains(p))
-            return true;
-        exec(probe, sql::kOutputClaimedByActiveJob, {{QStringLiteral("path"), p}});
-        const bool found = probe.next();
-        probe.finish();
-        return found;
+        return claimedInRequest.contains(p) || probe(claimProbe, p);
     };
 
     QSqlQuery insert(db);
     insert.prepare(QString::fromUtf8(sql::kInsertJob));
     int index = 0;
     for (const EnqueueInput &in : request.inputs) {
+        const QString &inputPath = inputPaths.at(index);
         ++index;
-        const QString inputPath = OutputNaming::comparablePath(in.path);
         const QString suffixIn = QFileInfo(in.path).suffix();
-        QDir outDir(QFileInfo(request.outputDir).absoluteFilePath());
-        const QString folder = in.relativeDir.isEmpty() ? outDir.path() : outDir.filePath(in.relativeDir);
-        for (const Recipe &recipe : request.recipes) {
+        auto folderIt = folders.find(in.relativeDir);
+        if (folderIt == folders.end())
+            folderIt = folders.insert(in.relativeDir,
+                                      in.relativeDir.isEmpty()
+                                          ? outRoot
+                                          : OutputNaming::comparablePath(QDir(outRoot).filePath(in.relativeDir)));
+        const QDir folder(*folderIt);
+        for (qsizetype r = 0; r < request.recipes.size(); ++r) {
+            const Recipe &recipe = request.recipes.at(r);
             const QString name = OutputNaming::fileName(effectiveNaming, in.path, recipe.name, index,
                                                         recipe.outputSuffix(suffixIn));
-            const QString wanted = OutputNaming::comparablePath(QDir(folder).filePath(name));
+            const QString wanted = folder.filePath(name);
             QString output = wanted;
             bool skip = false;
             // An input is never overwritten, and two jobs never write one file: both always get a
@@ -387,7 +399,7 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
                 {QStringLiteral("batch_id"), res.batchId},
                 {QStringLiteral("input_path"), inputPath},
                 {QStringLiteral("preset"), recipe.name},
-                {QStringLiteral("recipe"), QString::fromUtf8(recipe.toJsonBytes())},
+                {QStringLiteral("recipe"), recipeJson.at(r)},
                 {QStringLiteral("output_path"), output},
                 {QStringLiteral("state"), skip ? QStringLiteral("done") : QStringLiteral("queued")},
                 {QStringLiteral("outcome"), skip ? QVariant(QStringLiteral("skipped")) : QVariant()},
