@@ -77,39 +77,82 @@ QString exhaustedMessage()
 
 } // namespace
 
+// The calling thread's connection and its prepared statements. Preparing is the expensive part
+// of a small statement (Qt rewrites named placeholders, SQLite parses and plans), so the hot
+// statements are prepared once per connection and reused.
+struct JobStore::Connection
+{
+    QString name;
+    QHash<const char *, QSqlQuery> statements;
+
+    QSqlQuery &statement(const char *text)
+    {
+        auto it = statements.find(text);
+        if (it == statements.end()) {
+            QSqlQuery q(QSqlDatabase::database(name, false));
+            if (!q.prepare(QString::fromUtf8(text)))
+                qWarning("JobStore: cannot prepare: %s", qPrintable(q.lastError().text()));
+            it = statements.insert(text, q);
+        }
+        return *it;
+    }
+};
+
+namespace {
+// Runs a cached statement with named values; the statement is reset (finish) when the handle goes
+// out of scope, so no read snapshot stays open between calls.
+class Stmt
+{
+public:
+    Stmt(QSqlQuery &q, const QVariantMap &values)
+        : m_q(q)
+    {
+        for (auto it = values.cbegin(); it != values.cend(); ++it)
+            m_q.bindValue(QLatin1Char(':') + it.key(), it.value());
+        m_ok = m_q.exec();
+        if (!m_ok)
+            qWarning("JobStore: statement failed: %s", qPrintable(m_q.lastError().text()));
+    }
+    ~Stmt() { m_q.finish(); }
+    Stmt(const Stmt &) = delete;
+    Stmt &operator=(const Stmt &) = delete;
+    bool ok() const { return m_ok; }
+    int rowsAffected() const { return m_ok ? m_q.numRowsAffected() : 0; }
+    QSqlQuery *operator->() { return &m_q; }
+
+private:
+    QSqlQuery &m_q;
+    bool m_ok = false;
+};
+} // namespace
+
 // An immediate (write-locking) transaction on the calling thread's connection. BEGIN IMMEDIATE
 // takes the write lock up front and waits for it with the busy timeout; a deferred transaction
 // that upgrades to a writer later could fail with SQLITE_BUSY without waiting in WAL mode.
 class JobStore::Tx
 {
 public:
-    explicit Tx(const QSqlDatabase &db)
-        : m_db(db)
+    explicit Tx(Connection &c)
+        : m_c(c)
     {
-        QSqlQuery q(m_db);
-        m_ok = q.exec(QStringLiteral("BEGIN IMMEDIATE"));
-        if (!m_ok)
-            qWarning("JobStore: cannot begin transaction: %s", qPrintable(q.lastError().text()));
+        m_ok = Stmt(m_c.statement("BEGIN IMMEDIATE"), {}).ok();
     }
     ~Tx()
     {
         if (m_ok && !m_done)
-            QSqlQuery(m_db).exec(QStringLiteral("ROLLBACK"));
+            Stmt(m_c.statement("ROLLBACK"), {});
     }
     bool ok() const { return m_ok; }
     bool commit()
     {
         if (!m_ok)
             return false;
-        QSqlQuery q(m_db);
-        m_done = q.exec(QStringLiteral("COMMIT"));
-        if (!m_done)
-            qWarning("JobStore: commit failed: %s", qPrintable(q.lastError().text()));
+        m_done = Stmt(m_c.statement("COMMIT"), {}).ok();
         return m_done;
     }
 
 private:
-    QSqlDatabase m_db;
+    Connection &m_c;
     bool m_ok = false;
     bool m_done = false;
 };
@@ -170,9 +213,12 @@ JobStore::JobStore(QString path, QObject *parent)
 
 JobStore::~JobStore()
 {
-    QMutexLocker lock(&m_connectionsMutex);
-    for (const QString &name : std::as_const(m_connectionNames))
-        QSqlDatabase::removeDatabase(name);
+    const QList<QThread *> threads = [this] {
+        QMutexLocker lock(&m_connectionsMutex);
+        return m_connections.keys();
+    }();
+    for (QThread *thread : threads)
+        dropConnection(thread);
 }
 
 QString JobStore::defaultPath()
@@ -202,42 +248,58 @@ QString JobStore::lockDir() const
 }
 
 // One connection per thread: Qt SQL connections must be used only by the thread that opened
-// them. The connection is dropped when its thread finishes (thread pools retire idle threads) or
-// when the store is destroyed.
-QSqlDatabase JobStore::database() const
+// them. A connection is dropped when its thread finishes or when the store is destroyed.
+JobStore::Connection &JobStore::connection() const
 {
-    static thread_local QHash<QString, QString> names; // store id -> connection name
-    const QString existing = names.value(m_storeId);
-    if (!existing.isEmpty() && QSqlDatabase::contains(existing))
-        return QSqlDatabase::database(existing, false);
-
-    const QString name = QStringLiteral("%1-%2").arg(m_storeId).arg(++g_connectionSerial);
-    names.insert(m_storeId, name);
+    QThread *thread = QThread::currentThread();
     {
         QMutexLocker lock(&m_connectionsMutex);
-        m_connectionNames << name;
+        if (auto it = m_connections.constFind(thread); it != m_connections.cend())
+            return **it;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    auto c = std::make_shared<Connection>();
+    c->name = QStringLiteral("%1-%2").arg(m_storeId).arg(++g_connectionSerial);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), c->name);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeout.count()));
-    if (!db.open()) {
+    if (db.open()) {
+        QSqlQuery q(db);
+        // WAL: readers never block the writer. synchronous=NORMAL is durable against a crash of
+        // the application (our concern); after a power loss the last commits may roll back, and a
+        // job that rolls back to queued simply runs again (outputs are idempotent).
+        q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    } else {
         qWarning("JobStore: cannot open %s: %s", qPrintable(m_path), qPrintable(db.lastError().text()));
-        return db;
     }
-    QSqlQuery q(db);
-    // WAL: readers never block the writer. synchronous=NORMAL is durable against a crash of the
-    // application (our concern); after a power loss the last commits may roll back, and a job
-    // that rolls back to queued simply runs again (outputs are idempotent).
-    q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-    q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+    {
+        QMutexLocker lock(&m_connectionsMutex);
+        m_connections.insert(thread, c);
+    }
+    // Runs in the finishing thread itself (direct connection), as Qt SQL wants.
+    QObject::connect(thread, &QThread::finished, this, [this, thread] { dropConnection(thread); },
+                     Qt::DirectConnection);
+    return *c;
+}
 
-    QObject::connect(QThread::currentThread(), &QThread::finished, QThread::currentThread(),
-                     [name, storeId = m_storeId] {
-                         names.remove(storeId);
-                         QSqlDatabase::removeDatabase(name);
-                     }, Qt::DirectConnection);
-    return db;
+void JobStore::dropConnection(QThread *thread) const
+{
+    std::shared_ptr<Connection> c;
+    {
+        QMutexLocker lock(&m_connectionsMutex);
+        c = m_connections.take(thread);
+    }
+    if (!c)
+        return;
+    const QString name = c->name;
+    c.reset(); // statements first: they hold the connection
+    QSqlDatabase::removeDatabase(name);
+}
+
+QSqlDatabase JobStore::database() const
+{
+    return QSqlDatabase::database(connection().name, false);
 }
 
 std::optional<QString> JobStore::open()
@@ -264,7 +326,7 @@ std::optional<QString> JobStore::open()
 std::optional<QString> JobStore::migrate()
 {
     QSqlDatabase db = database();
-    Tx tx(db);
+    Tx tx(connection());
     if (!tx.ok())
         return tr("the job database %1 is locked or not writable: %2")
             .arg(m_path, db.lastError().text());
@@ -317,7 +379,7 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         effectiveNaming += QStringLiteral("-{preset}");
 
     QSqlDatabase db = database();
-    Tx tx(db);
+    Tx tx(connection());
     if (!tx.ok())
         return tr("the job database is busy or not writable: %1").arg(db.lastError().text());
     const qint64 t = now();
@@ -428,35 +490,36 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
 
 std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::milliseconds leaseTime)
 {
-    QSqlDatabase db = database();
-    Tx tx(db);
+    Connection &c = connection();
+    Tx tx(c);
     if (!tx.ok())
         return std::nullopt;
     const qint64 t = now();
-    QSqlQuery q(db);
-    exec(q, sql::kFailExhaustedLeases, {{QStringLiteral("now"), t}, {QStringLiteral("message"), exhaustedMessage()}});
-    const bool failedSome = q.numRowsAffected() > 0;
-    if (!exec(q, sql::kLeaseNext,
-              {{QStringLiteral("owner"), owner},
-               {QStringLiteral("process"), m_processId},
-               {QStringLiteral("now"), t},
-               {QStringLiteral("lease_ms"), qint64(leaseTime.count())}}))
-        return std::nullopt;
+    const bool failedSome =
+        Stmt(c.statement(sql::kFailExhaustedLeases),
+             {{QStringLiteral("now"), t}, {QStringLiteral("message"), exhaustedMessage()}})
+            .rowsAffected()
+        > 0;
     std::optional<LeasedJob> job;
-    if (q.next()) {
-        LeasedJob j;
-        j.id = q.value(0).toLongLong();
-        j.batchId = q.value(1).toLongLong();
-        j.inputPath = q.value(2).toString();
-        j.outputPath = q.value(3).toString();
-        j.recipeJson = q.value(4).toString().toUtf8();
-        j.attempts = q.value(5).toInt();
-        j.maxAttempts = q.value(6).toInt();
-        j.leaseUntilMs = q.value(7).toLongLong();
-        j.owner = owner;
-        job = j;
+    {
+        Stmt q(c.statement(sql::kLeaseNext), {{QStringLiteral("owner"), owner},
+                                              {QStringLiteral("process"), m_processId},
+                                              {QStringLiteral("now"), t},
+                                              {QStringLiteral("lease_ms"), qint64(leaseTime.count())}});
+        if (q.ok() && q->next()) {
+            LeasedJob j;
+            j.id = q->value(0).toLongLong();
+            j.batchId = q->value(1).toLongLong();
+            j.inputPath = q->value(2).toString();
+            j.outputPath = q->value(3).toString();
+            j.recipeJson = q->value(4).toString().toUtf8();
+            j.attempts = q->value(5).toInt();
+            j.maxAttempts = q->value(6).toInt();
+            j.leaseUntilMs = q->value(7).toLongLong();
+            j.owner = owner;
+            job = j;
+        }
     }
-    q.finish();
     if (!tx.commit())
         return std::nullopt;
     if (job || failedSome)
@@ -467,15 +530,14 @@ std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::
 bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::milliseconds leaseTime,
                          double progress)
 {
-    QSqlDatabase db = database();
-    QSqlQuery q(db);
-    const bool ok = exec(q, sql::kHeartbeat,
+    const bool ok = Stmt(connection().statement(sql::kHeartbeat),
                          {{QStringLiteral("id"), jobId},
                           {QStringLiteral("owner"), owner},
                           {QStringLiteral("now"), now()},
                           {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
                           {QStringLiteral("progress"), qBound(0.0, progress, 1.0)}})
-                    && q.numRowsAffected() == 1;
+                        .rowsAffected()
+                    == 1;
     if (ok)
         notify();
     return ok;
@@ -483,13 +545,13 @@ bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::millis
 
 bool JobStore::complete(qint64 jobId, const QString &owner, const QString &outcome)
 {
-    QSqlQuery q(database());
-    const bool ok = exec(q, sql::kComplete,
+    const bool ok = Stmt(connection().statement(sql::kComplete),
                          {{QStringLiteral("id"), jobId},
                           {QStringLiteral("owner"), owner},
                           {QStringLiteral("outcome"), outcome},
                           {QStringLiteral("now"), now()}})
-                    && q.numRowsAffected() == 1;
+                        .rowsAffected()
+                    == 1;
     if (ok)
         notify();
     return ok;
@@ -504,43 +566,49 @@ qint64 JobStore::backoffDelayMs(int attempts)
 FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind, const QString &message)
 {
     FailResult result;
-    QSqlDatabase db = database();
-    Tx tx(db);
+    Connection &c = connection();
+    Tx tx(c);
     if (!tx.ok())
         return result;
     const qint64 t = now();
-    QSqlQuery q(db);
-    exec(q, sql::kSelectLeaseHolder, {{QStringLiteral("id"), jobId}, {QStringLiteral("owner"), owner}});
-    if (!q.next())
-        return result; // the lease was lost: the new owner's result stands
-    const int attempts = q.value(0).toInt();
-    const int maxAttempts = q.value(1).toInt();
-    q.finish();
+    int attempts = 0;
+    int maxAttempts = 0;
+    {
+        Stmt q(c.statement(sql::kSelectLeaseHolder),
+               {{QStringLiteral("id"), jobId}, {QStringLiteral("owner"), owner}});
+        if (!q.ok() || !q->next())
+            return result; // the lease was lost: the new owner's result stands
+        attempts = q->value(0).toInt();
+        maxAttempts = q->value(1).toInt();
+    }
     if (kind == ErrorKind::Transient && attempts < maxAttempts) {
         const qint64 delay = backoffDelayMs(attempts);
         // Jitter spreads retries of many jobs that failed together (a network drop) apart.
         const qint64 jitter = qint64(QRandomGenerator::global()->bounded(double(delay) / 10.0));
         result.retryAtMs = t + delay + jitter;
         result.newState = JobState::Queued;
-        exec(q, sql::kScheduleRetry,
-             {{QStringLiteral("id"), jobId},
-              {QStringLiteral("owner"), owner},
-              {QStringLiteral("now"), t},
-              {QStringLiteral("retry_at"), result.retryAtMs},
-              {QStringLiteral("message"), message}});
+        result.applied = Stmt(c.statement(sql::kScheduleRetry),
+                              {{QStringLiteral("id"), jobId},
+                               {QStringLiteral("owner"), owner},
+                               {QStringLiteral("now"), t},
+                               {QStringLiteral("retry_at"), result.retryAtMs},
+                               {QStringLiteral("message"), message}})
+                             .rowsAffected()
+                         == 1;
     } else {
         const QString text = kind == ErrorKind::Transient
                                  ? tr("%1 (gave up after %2 attempts)").arg(message).arg(attempts)
                                  : message;
-        exec(q, sql::kFailJob,
-             {{QStringLiteral("id"), jobId},
-              {QStringLiteral("owner"), owner},
-              {QStringLiteral("now"), t},
-              {QStringLiteral("kind"), errorKindName(kind)},
-              {QStringLiteral("message"), text}});
         result.newState = JobState::Failed;
+        result.applied = Stmt(c.statement(sql::kFailJob),
+                              {{QStringLiteral("id"), jobId},
+                               {QStringLiteral("owner"), owner},
+                               {QStringLiteral("now"), t},
+                               {QStringLiteral("kind"), errorKindName(kind)},
+                               {QStringLiteral("message"), text}})
+                             .rowsAffected()
+                         == 1;
     }
-    result.applied = q.numRowsAffected() == 1;
     if (!tx.commit())
         result.applied = false;
     if (result.applied)
@@ -550,12 +618,12 @@ FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind, co
 
 bool JobStore::release(qint64 jobId, const QString &owner)
 {
-    QSqlQuery q(database());
-    const bool ok = exec(q, sql::kRelease,
+    const bool ok = Stmt(connection().statement(sql::kRelease),
                          {{QStringLiteral("id"), jobId},
                           {QStringLiteral("owner"), owner},
                           {QStringLiteral("now"), now()}})
-                    && q.numRowsAffected() == 1;
+                        .rowsAffected()
+                    == 1;
     if (ok)
         notify();
     return ok;
@@ -640,7 +708,7 @@ int forEachId(const QSqlDatabase &db, const char *sqlText, const QList<qint64> &
 int JobStore::cancel(const QList<qint64> &ids)
 {
     QSqlDatabase db = database();
-    Tx tx(db);
+    Tx tx(connection());
     const int n = forEachId(db, sql::kCancel, ids, now());
     tx.commit();
     if (n)
@@ -651,7 +719,7 @@ int JobStore::cancel(const QList<qint64> &ids)
 int JobStore::retry(const QList<qint64> &ids)
 {
     QSqlDatabase db = database();
-    Tx tx(db);
+    Tx tx(connection());
     const int n = forEachId(db, sql::kRetry, ids, now());
     tx.commit();
     if (n)
@@ -672,7 +740,7 @@ int JobStore::retryAllFailed()
 int JobStore::pauseBatch(qint64 batchId)
 {
     QSqlDatabase db = database();
-    Tx tx(db);
+    Tx tx(connection());
     QSqlQuery q(db);
     exec(q, sql::kSetBatchPaused, {{QStringLiteral("paused"), 1}, {QStringLiteral("batch"), batchId}});
     exec(q, sql::kPauseBatchJobs, {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
@@ -685,7 +753,7 @@ int JobStore::pauseBatch(qint64 batchId)
 int JobStore::resumeBatch(qint64 batchId)
 {
     QSqlDatabase db = database();
-    Tx tx(db);
+    Tx tx(connection());
     QSqlQuery q(db);
     exec(q, sql::kSetBatchPaused, {{QStringLiteral("paused"), 0}, {QStringLiteral("batch"), batchId}});
     exec(q, sql::kResumeBatchJobs, {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});

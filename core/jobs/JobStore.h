@@ -10,6 +10,7 @@
 
 #include "JobTypes.h"
 
+#include <QHash>
 #include <QMap>
 #include <QMutex>
 #include <QObject>
@@ -19,6 +20,7 @@
 #include <memory>
 
 class QLockFile;
+class QThread;
 class QSqlDatabase;
 
 namespace pq {
@@ -114,7 +116,8 @@ signals:
 private:
     struct Connection;
     class Tx;
-    QString connectionName() const;
+    Connection &connection() const;
+    void dropConnection(QThread *thread) const;
     QSqlDatabase database() const;
     std::optional<QString> migrate();
     bool ownerProcessIsGone(const QString &processId) const;
@@ -128,7 +131,7 @@ private:
     std::chrono::milliseconds m_busyTimeout{30000};
     std::unique_ptr<QLockFile> m_processLock;
     mutable QMutex m_connectionsMutex;
-    mutable QStringList m_connectionNames;
+    mutable QHash<QThread *, std::shared_ptr<Connection>> m_connections;
 };
 
 } // namespace pq
