@@ -10,6 +10,8 @@
 #   BUILD_DIR          build directory (default: build)
 #   CTEST_JOBS         parallel tests (default: 2)
 #   PIXQUEUE_SKIP_DEPS=1  do not check system packages
+#   SANITIZE=1|0       also build with AddressSanitizer + UndefinedBehaviorSanitizer (in
+#                      build-asan/) and run the core tests there; default 1 when CI=true
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -45,8 +47,30 @@ set +e
 rc=$?
 set -e
 
+if ((rc == 0)) && [[ "${SANITIZE:-$([[ "${CI:-}" == true ]] && echo 1 || echo 0)}" == 1 ]]; then
+    # The same core tests under ASan/UBSan: any memory error, leak or undefined behaviour fails.
+    echo "[test] sanitizer stage (build-asan)"
+    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
+    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+    if ! BUILD_DIR=build-asan BUILD_TYPE=Debug bash scripts/build.sh -DPIXQUEUE_SANITIZE=ON \
+        -DPIXQUEUE_BUILD_BENCH=OFF </dev/null; then
+        echo "[test] sanitizer build failed" >&2
+        rc=1
+    else
+        asan_cmd=(ctest --test-dir build-asan --output-on-failure -j"$CTEST_JOBS" -LE integration)
+        if command -v dbus-run-session >/dev/null 2>&1; then
+            asan_cmd=(dbus-run-session -- "${asan_cmd[@]}")
+        fi
+        echo "[test] ${asan_cmd[*]}"
+        set +e
+        "${asan_cmd[@]}" </dev/null
+        rc=$?
+        set -e
+    fi
+fi
+
 elapsed
 if ((rc != 0)); then
-    echo "[test] FAILED (ctest exit code $rc)" >&2
+    echo "[test] FAILED (exit code $rc)" >&2
 fi
 exit "$rc"
