@@ -7,7 +7,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 
 namespace pq::imageio::detail {
@@ -26,7 +25,9 @@ public:
 class BufferSource final : public ByteSource
 {
 public:
-    explicit BufferSource(const QByteArray &bytes) : m_bytes(bytes) {}
+    explicit BufferSource(const QByteArray &bytes)
+        : m_bytes(bytes)
+    {}
     bool read(qint64 offset, qint64 length, QByteArray *out) const override;
 
 private:

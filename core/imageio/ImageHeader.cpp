@@ -7,10 +7,7 @@
 #include "HeaderParser.h"
 
 #include <QFile>
-
-#include <array>
 #include <cstdint>
-#include <memory>
 
 namespace pq::imageio {
 
@@ -40,7 +37,8 @@ constexpr qint64 kMaxSegment = 1024 * 1024; // no header structure we parse is l
 class FileSource final : public ByteSource
 {
 public:
-    explicit FileSource(const QString &path) : m_file(path)
+    explicit FileSource(const QString &path)
+        : m_file(path)
     {
         if (m_file.open(QIODevice::ReadOnly))
             m_head = m_file.read(kHeadBytes);
@@ -100,8 +98,7 @@ public:
         : m_inner(inner)
         , m_base(base)
         , m_limit(limit)
-    {
-    }
+    {}
     bool read(qint64 offset, qint64 length, QByteArray *out) const override
     {
         if (offset < 0 || length < 0 || offset > m_limit || length > m_limit - offset)
@@ -160,10 +157,17 @@ std::optional<TiffInfo> parseTiffIfd0(const ByteSource &src)
         else
             continue;
         switch (tag) {
-        case 0x0100: info.width = value; break;
-        case 0x0101: info.height = value; break;
-        case 0x0112: info.orientation = value >= 1 && value <= 8 ? int(value) : 1; break;
-        default: break;
+        case 0x0100:
+            info.width = value;
+            break;
+        case 0x0101:
+            info.height = value;
+            break;
+        case 0x0112:
+            info.orientation = value >= 1 && value <= 8 ? int(value) : 1;
+            break;
+        default:
+            break;
         }
     }
     return info;
@@ -243,8 +247,8 @@ std::optional<HeaderDetails> parseJpeg(const ByteSource &src)
             }
         }
         // SOF0..SOF15 except DHT (C4), JPG (C8) and DAC (CC)
-        const bool sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                         && marker != 0xCC;
+        const bool sof =
+            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
         if (sof && !result) {
             QByteArray sofBytes;
             if (payloadLen < 6 || !src.read(payload, 6, &sofBytes))
@@ -313,8 +317,8 @@ std::optional<HeaderDetails> parseWebp(const ByteSource &src)
                 break;
         } else if (w == 0 && fourcc == "VP8 ") {
             // frame tag (3 bytes), start code 9D 01 2A, then 14-bit width and height
-            if (!src.read(payload, 10, &p) || byteAt(p, 3) != 0x9D || byteAt(p, 4) != 0x01
-                || byteAt(p, 5) != 0x2A)
+            if (!src.read(payload, 10, &p) || byteAt(p, 3) != 0x9D || byteAt(p, 4) != 0x01 ||
+                byteAt(p, 5) != 0x2A)
                 return std::nullopt;
             w = u16(p, 6, false) & 0x3FFF;
             h = u16(p, 8, false) & 0x3FFF;
@@ -378,8 +382,8 @@ QString sniffFormat(const QByteArray &b)
         return QStringLiteral("png");
     if (b.size() >= 12 && b.startsWith("RIFF") && b.mid(8, 4) == "WEBP")
         return QStringLiteral("webp");
-    if (b.startsWith(QByteArray("II*\0", 4)) || b.startsWith(QByteArray("MM\0*", 4))
-        || b.startsWith(QByteArray("II+\0", 4)) || b.startsWith(QByteArray("MM\0+", 4)))
+    if (b.startsWith(QByteArray("II*\0", 4)) || b.startsWith(QByteArray("MM\0*", 4)) ||
+        b.startsWith(QByteArray("II+\0", 4)) || b.startsWith(QByteArray("MM\0+", 4)))
         return QStringLiteral("tiff");
     if (b.startsWith("BM"))
         return QStringLiteral("bmp");

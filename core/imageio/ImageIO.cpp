@@ -5,16 +5,14 @@
 
 #include "HeaderParser.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
-
 #include <new>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 #include <vector>
 
 namespace pq::imageio {
@@ -52,10 +50,18 @@ QString formatTitle(const QString &format)
 void applyOrientation(cv::Mat &img, int orientation)
 {
     switch (orientation) {
-    case 2: cv::flip(img, img, 1); break;
-    case 3: cv::flip(img, img, -1); break;
-    case 4: cv::flip(img, img, 0); break;
-    case 5: cv::transpose(img, img); break;
+    case 2:
+        cv::flip(img, img, 1);
+        break;
+    case 3:
+        cv::flip(img, img, -1);
+        break;
+    case 4:
+        cv::flip(img, img, 0);
+        break;
+    case 5:
+        cv::transpose(img, img);
+        break;
     case 6:
         cv::transpose(img, img);
         cv::flip(img, img, 1);
@@ -68,7 +74,8 @@ void applyOrientation(cv::Mat &img, int orientation)
         cv::transpose(img, img);
         cv::flip(img, img, 0);
         break;
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -77,10 +84,17 @@ std::optional<QString> normalise(cv::Mat &img)
 {
     switch (img.depth()) {
     case CV_8U:
-    case CV_16U: break;
-    case CV_8S: img.convertTo(img, CV_8U, 1, 128); break;
-    case CV_16S: img.convertTo(img, CV_16U, 1, 32768); break;
-    case CV_32S: img.convertTo(img, CV_16U, 1.0 / 65536.0, 32768); break;
+    case CV_16U:
+        break;
+    case CV_8S:
+        img.convertTo(img, CV_8U, 1, 128);
+        break;
+    case CV_16S:
+        img.convertTo(img, CV_16U, 1, 32768);
+        break;
+    case CV_32S:
+        img.convertTo(img, CV_16U, 1.0 / 65536.0, 32768);
+        break;
     case CV_32F:
     case CV_64F: // floating-point images are 0..1 by convention
         img.convertTo(img, CV_16U, 65535.0);
@@ -92,7 +106,8 @@ std::optional<QString> normalise(cv::Mat &img)
     switch (img.channels()) {
     case 1:
     case 3:
-    case 4: break;
+    case 4:
+        break;
     case 2: { // gray + alpha
         std::vector<cv::Mat> planes;
         cv::split(img, planes);
@@ -112,10 +127,14 @@ int jpegReductionFlags(int reduction)
     // the REDUCED_GRAYSCALE_n bits only select the DCT scale. Unlike IMREAD_UNCHANGED this still
     // makes OpenCV apply the EXIF orientation.
     switch (reduction) {
-    case 2: return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_2;
-    case 4: return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_4;
-    case 8: return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_8;
-    default: return cv::IMREAD_ANYCOLOR;
+    case 2:
+        return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_2;
+    case 4:
+        return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_4;
+    case 8:
+        return cv::IMREAD_ANYCOLOR | cv::IMREAD_REDUCED_GRAYSCALE_8;
+    default:
+        return cv::IMREAD_ANYCOLOR;
     }
 }
 
@@ -130,9 +149,10 @@ Decoded decodeFile(const QString &path, int maxReduction)
 {
     const QFileInfo info(path);
     if (!info.exists())
-        return decodeError(ErrorKind::Permanent,
-                           QCoreApplication::translate("pq::imageio", "cannot read %1: file not found")
-                               .arg(shown(path)));
+        return decodeError(
+            ErrorKind::Permanent,
+            QCoreApplication::translate("pq::imageio", "cannot read %1: file not found")
+                .arg(shown(path)));
     if (info.isDir())
         return decodeError(
             ErrorKind::Permanent,
@@ -144,11 +164,16 @@ Decoded decodeFile(const QString &path, int maxReduction)
         // QFile reports no errno; a file that exists but is not readable for us is a permission
         // problem that retrying will not fix. Anything else (a share that went away, too many
         // open files) may.
-        if (!info.isReadable())
-            return decodeError(ErrorKind::Permanent,
-                               QCoreApplication::translate("pq::imageio",
-                                                           "cannot read %1: permission denied")
-                                   .arg(shown(path)));
+        if (!QFileInfo::exists(path)) // removed since we looked
+            return decodeError(
+                ErrorKind::Permanent,
+                QCoreApplication::translate("pq::imageio", "cannot read %1: file not found")
+                    .arg(shown(path)));
+        if (!QFileInfo(path).isReadable())
+            return decodeError(
+                ErrorKind::Permanent,
+                QCoreApplication::translate("pq::imageio", "cannot read %1: permission denied")
+                    .arg(shown(path)));
         return decodeError(ErrorKind::Transient,
                            QCoreApplication::translate("pq::imageio", "cannot read %1: %2")
                                .arg(shown(path), file.errorString()));
@@ -168,15 +193,15 @@ Decoded decodeFile(const QString &path, int maxReduction)
     // are a needless attack surface for files that merely claim to be photos.
     const QString format = detail::sniffFormat(bytes.left(16));
     if (format.isEmpty())
-        return decodeError(ErrorKind::Permanent,
-                           cannotDecode(path, QCoreApplication::translate(
-                                                  "pq::imageio",
-                                                  "not a supported image (content is not "
-                                                  "JPEG/PNG/WebP/TIFF/BMP/GIF)")));
+        return decodeError(
+            ErrorKind::Permanent,
+            cannotDecode(path, QCoreApplication::translate("pq::imageio",
+                                                           "not a supported image (content is not "
+                                                           "JPEG/PNG/WebP/TIFF/BMP/GIF)")));
     if (format == QLatin1String("gif"))
-        return decodeError(ErrorKind::Permanent,
-                           cannotDecode(path, QCoreApplication::translate(
-                                                  "pq::imageio", "GIF is not supported")));
+        return decodeError(
+            ErrorKind::Permanent,
+            cannotDecode(path, QCoreApplication::translate("pq::imageio", "GIF is not supported")));
 
     const detail::BufferSource source(bytes);
     const std::optional<detail::HeaderDetails> details = detail::parseDetails(source);
@@ -186,12 +211,12 @@ Decoded decodeFile(const QString &path, int maxReduction)
         // OpenCV refuses more than 2^30 pixels anyway; saying so is kinder than "corrupt".
         const qint64 pixels = qint64(details->header.width) * details->header.height;
         if (pixels > (qint64(1) << 30))
-            return decodeError(ErrorKind::Permanent,
-                               cannotDecode(path, QCoreApplication::translate(
-                                                      "pq::imageio",
-                                                      "the image is too large (%1 x %2 pixels)")
-                                                      .arg(details->header.width)
-                                                      .arg(details->header.height)));
+            return decodeError(
+                ErrorKind::Permanent,
+                cannotDecode(path, QCoreApplication::translate(
+                                       "pq::imageio", "the image is too large (%1 x %2 pixels)")
+                                       .arg(details->header.width)
+                                       .arg(details->header.height)));
     }
 
     if (isJpeg) {
@@ -199,13 +224,13 @@ Decoded decodeFile(const QString &path, int maxReduction)
         // half-grey photo. The end-of-image marker cannot occur inside entropy-coded data (FF is
         // stuffed there), so its absence after the first scan means the file was cut short.
         // Search from the back: trailing junk after EOI (a newline, a maker trailer) is common.
-        const qint64 scanStart = details && details->jpegScanOffset > 0 ? details->jpegScanOffset
-                                                                        : 2;
+        const qint64 scanStart =
+            details && details->jpegScanOffset > 0 ? details->jpegScanOffset : 2;
         if (bytes.lastIndexOf("\xFF\xD9") < scanStart)
-            return decodeError(ErrorKind::Permanent,
-                               cannotDecode(path, QCoreApplication::translate(
-                                                      "pq::imageio",
-                                                      "the JPEG data is truncated (no end-of-image "
+            return decodeError(
+                ErrorKind::Permanent,
+                cannotDecode(path, QCoreApplication::translate(
+                                       "pq::imageio", "the JPEG data is truncated (no end-of-image "
                                                       "marker)")));
     }
 
@@ -220,11 +245,11 @@ Decoded decodeFile(const QString &path, int maxReduction)
                           const_cast<char *>(bytes.constData())); // read-only use
         result.image = cv::imdecode(raw, flags);
         if (result.image.empty())
-            return decodeError(ErrorKind::Permanent,
-                               cannotDecode(path, QCoreApplication::translate(
-                                                      "pq::imageio",
-                                                      "the %1 data is truncated or corrupt")
-                                                      .arg(formatTitle(format))));
+            return decodeError(
+                ErrorKind::Permanent,
+                cannotDecode(path, QCoreApplication::translate(
+                                       "pq::imageio", "the %1 data is truncated or corrupt")
+                                       .arg(formatTitle(format))));
         if (auto err = normalise(result.image))
             return decodeError(ErrorKind::Permanent, cannotDecode(path, *err));
 
@@ -237,16 +262,16 @@ Decoded decodeFile(const QString &path, int maxReduction)
             const cv::Size stored((h.width + reduction - 1) / reduction,
                                   (h.height + reduction - 1) / reduction);
             const bool decoderOrients = isJpeg || format == QLatin1String("tiff");
-            const bool rotationMissed = o >= 5 && stored.width != stored.height
-                                        && result.image.size() == stored;
+            const bool rotationMissed =
+                o >= 5 && stored.width != stored.height && result.image.size() == stored;
             if (!decoderOrients || rotationMissed)
                 applyOrientation(result.image, o);
         }
     } catch (const cv::Exception &e) {
-        return decodeError(ErrorKind::Permanent,
-                           cannotDecode(path, QCoreApplication::translate(
-                                                  "pq::imageio", "the decoder failed: %1")
-                                                  .arg(QString::fromStdString(e.msg))));
+        return decodeError(
+            ErrorKind::Permanent,
+            cannotDecode(path, QCoreApplication::translate("pq::imageio", "the decoder failed: %1")
+                                   .arg(QString::fromStdString(e.msg))));
     } catch (const std::bad_alloc &) {
         return decodeError(
             ErrorKind::Transient,
@@ -335,17 +360,17 @@ Encoded encode(const cv::Mat &image, const Params &output, const QString &suffix
 
         std::vector<uchar> buffer;
         if (!cv::imencode(ext.toStdString(), img, buffer, params))
-            return encodeError(QCoreApplication::translate("pq::imageio",
-                                                           "cannot encode the image as %1")
-                                   .arg(ext.mid(1)));
+            return encodeError(
+                QCoreApplication::translate("pq::imageio", "cannot encode the image as %1")
+                    .arg(ext.mid(1)));
         Encoded result;
-        result.bytes = QByteArray(reinterpret_cast<const char *>(buffer.data()),
-                                  qsizetype(buffer.size()));
+        result.bytes =
+            QByteArray(reinterpret_cast<const char *>(buffer.data()), qsizetype(buffer.size()));
         return result;
     } catch (const cv::Exception &e) {
-        return encodeError(QCoreApplication::translate("pq::imageio",
-                                                       "cannot encode the image as %1: %2")
-                               .arg(ext.mid(1), QString::fromStdString(e.msg)));
+        return encodeError(
+            QCoreApplication::translate("pq::imageio", "cannot encode the image as %1: %2")
+                .arg(ext.mid(1), QString::fromStdString(e.msg)));
     } catch (const std::bad_alloc &) {
         Encoded e;
         e.error = Error{ErrorKind::Transient,
@@ -388,8 +413,8 @@ bool looksLikeNoSpace(const QFileDevice &f)
     if (f.error() == QFileDevice::ResourceError)
         return true;
     const QString msg = f.errorString();
-    return msg.contains(QLatin1String("space"), Qt::CaseInsensitive)
-           || msg.contains(QLatin1String("quota"), Qt::CaseInsensitive);
+    return msg.contains(QLatin1String("space"), Qt::CaseInsensitive) ||
+           msg.contains(QLatin1String("quota"), Qt::CaseInsensitive);
 }
 
 } // namespace
@@ -409,7 +434,8 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
         if (!QFileInfo(dir).isWritable())
-            return folderError(dir, QCoreApplication::translate("pq::imageio", "permission denied"));
+            return folderError(dir,
+                               QCoreApplication::translate("pq::imageio", "permission denied"));
         return Error{looksLikeNoSpace(file) || file.error() != QFileDevice::PermissionsError
                          ? ErrorKind::Transient
                          : ErrorKind::Permanent,
@@ -438,8 +464,8 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
     if (!file.commit()) {
         // A failed rename into a folder we may not write is permanent; a failed flush is the
         // disk filling up between write() and close().
-        const bool permission = !QFileInfo(dir).isWritable()
-                                || file.error() == QFileDevice::PermissionsError;
+        const bool permission =
+            !QFileInfo(dir).isWritable() || file.error() == QFileDevice::PermissionsError;
         return Error{permission && !looksLikeNoSpace(file) ? ErrorKind::Permanent
                                                            : ErrorKind::Transient,
                      QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
@@ -451,8 +477,8 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
 QStringList readableSuffixes()
 {
     // No GIF: OpenCV 4.6 has no GIF decoder (decodeFile says so when it meets one).
-    return {QStringLiteral("jpg"), QStringLiteral("jpeg"), QStringLiteral("jpe"),
-            QStringLiteral("png"), QStringLiteral("webp"), QStringLiteral("tif"),
+    return {QStringLiteral("jpg"),  QStringLiteral("jpeg"), QStringLiteral("jpe"),
+            QStringLiteral("png"),  QStringLiteral("webp"), QStringLiteral("tif"),
             QStringLiteral("tiff"), QStringLiteral("bmp")};
 }
 

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
-
 #include <algorithm>
 #include <cmath>
 
@@ -156,15 +155,15 @@ public:
     OpResult run(const cv::Mat &input, const Params &params, OpContext &ctx) const override
     {
         if (ctx.isCancelled())
-            return support::cancelledResult(id());
-        return support::guarded(id(), [&] {
+            return support::cancelledResult();
+        return support::guarded([&] {
             const CropParams p = CropParams::from(params);
             const cv::Rect r = cropRect(p, input.size());
             if (r.empty()) {
                 const QString unit = p.percent ? QStringLiteral("%") : QStringLiteral("px");
                 return OpResult::fail(
                     ErrorKind::Permanent,
-                    tr("crop: the rectangle at (%1, %2) %3 is outside the %4x%5 image, nothing "
+                    tr("the rectangle at (%1, %2) %3 is outside the %4x%5 image, nothing "
                        "would be left")
                         .arg(p.x)
                         .arg(p.y)

@@ -48,12 +48,11 @@ public:
         const auto end = start + total;
         for (auto now = start; now < end; now = steady_clock::now()) {
             if (ctx.isCancelled())
-                return OpResult::fail(ErrorKind::Transient,
-                                      QStringLiteral("debug-sleep: cancelled"));
+                return OpResult::fail(ErrorKind::Transient, QStringLiteral("cancelled"));
             if (ctx.progress)
                 ctx.progress(duration<double>(now - start) / duration<double>(total));
-            std::this_thread::sleep_for(std::min<steady_clock::duration>(milliseconds(20),
-                                                                         end - now));
+            std::this_thread::sleep_for(
+                std::min<steady_clock::duration>(milliseconds(20), end - now));
         }
         if (ctx.progress)
             ctx.progress(1.0);
@@ -73,18 +72,18 @@ public:
     }
     QList<ParamSpec> params() const override
     {
-        return {ParamSpec::enumeration(
-            QStringLiteral("kind"), {QStringLiteral("transient"), QStringLiteral("permanent")},
-            QStringLiteral("transient"), QStringLiteral("Kind"))};
+        return {ParamSpec::enumeration(QStringLiteral("kind"),
+                                       {QStringLiteral("transient"), QStringLiteral("permanent")},
+                                       QStringLiteral("transient"), QStringLiteral("Kind"))};
     }
     OpResult run(const cv::Mat &, const Params &params, OpContext &) const override
     {
         const QString kind = params.value(QStringLiteral("kind")).toString();
         const bool permanent = kind == QLatin1String("permanent");
-        return OpResult::fail(permanent ? ErrorKind::Permanent : ErrorKind::Transient,
-                              QStringLiteral("debug-fail: simulated %1 failure")
-                                  .arg(permanent ? QStringLiteral("permanent")
-                                                 : QStringLiteral("transient")));
+        return OpResult::fail(
+            permanent ? ErrorKind::Permanent : ErrorKind::Transient,
+            QStringLiteral("simulated %1 failure")
+                .arg(permanent ? QStringLiteral("permanent") : QStringLiteral("transient")));
     }
 };
 

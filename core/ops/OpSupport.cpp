@@ -1,12 +1,10 @@
 #include "OpSupport.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 #include <new>
+#include <opencv2/imgproc.hpp>
 #include <vector>
 
 namespace pq::ops::support {
@@ -74,24 +72,24 @@ int reductionFor(cv::Size fullSize, const std::function<ScalePlan(cv::Size)> &pl
     return 1;
 }
 
-OpResult guarded(const QString &opId, const std::function<OpResult()> &body)
+OpResult guarded(const std::function<OpResult()> &body)
 {
     try {
         return body();
     } catch (const cv::Exception &e) {
         return OpResult::fail(ErrorKind::Permanent,
-                              QCoreApplication::translate("pq::ops", "%1: image processing failed: %2")
-                                  .arg(opId, QString::fromStdString(e.msg)));
+                              QCoreApplication::translate("pq::ops", "image processing failed: %1")
+                                  .arg(QString::fromStdString(e.msg)));
     } catch (const std::bad_alloc &) {
         return OpResult::fail(ErrorKind::Transient,
-                              QCoreApplication::translate("pq::ops", "%1: out of memory").arg(opId));
+                              QCoreApplication::translate("pq::ops", "out of memory"));
     }
 }
 
-OpResult cancelledResult(const QString &opId)
+OpResult cancelledResult()
 {
     return OpResult::fail(ErrorKind::Transient,
-                          QCoreApplication::translate("pq::ops", "%1: cancelled").arg(opId));
+                          QCoreApplication::translate("pq::ops", "cancelled"));
 }
 
 } // namespace pq::ops::support

@@ -3,9 +3,8 @@
 
 #include "Operation.h"
 
-#include <opencv2/core.hpp>
-
 #include <functional>
+#include <opencv2/core.hpp>
 
 namespace pq::ops::support {
 
@@ -36,9 +35,10 @@ cv::Size scaled(cv::Size size, double s);
 
 // Runs `body`, turning exceptions into errors: OpenCV failures are permanent (the same input
 // fails the same way), running out of memory is transient (a retry with fewer jobs may pass).
-OpResult guarded(const QString &opId, const std::function<OpResult()> &body);
+// Messages do not name the operation: the job runner prefixes its id.
+OpResult guarded(const std::function<OpResult()> &body);
 
 // The result of noticing ctx.isCancelled(): the worker pool discards it.
-OpResult cancelledResult(const QString &opId);
+OpResult cancelledResult();
 
 } // namespace pq::ops::support

@@ -4,7 +4,6 @@
 #include "OpSupport.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 
@@ -14,7 +13,12 @@ namespace {
 
 using support::ScalePlan;
 
-enum class Fit { Inside, Cover, Exact };
+enum class Fit
+{
+    Inside,
+    Cover,
+    Exact
+};
 
 struct ResizeParams
 {
@@ -74,9 +78,9 @@ ScalePlan planFor(const ResizeParams &p, cv::Size in)
     const cv::Size box(p.width, p.height);
     switch (p.fit) {
     case Fit::Exact: {
-        const cv::Size out = p.enlarge ? box
-                                       : cv::Size(std::min(box.width, in.width),
-                                                  std::min(box.height, in.height));
+        const cv::Size out =
+            p.enlarge ? box
+                      : cv::Size(std::min(box.width, in.width), std::min(box.height, in.height));
         return {out, out};
     }
     case Fit::Cover: {
@@ -143,21 +147,20 @@ public:
     std::optional<QString> validate(const Params &params) const override
     {
         const ResizeParams p = ResizeParams::from(params);
-        const int ways = int(p.width > 0 || p.height > 0) + int(p.longEdge > 0)
-                         + int(p.percent > 0);
+        const int ways =
+            int(p.width > 0 || p.height > 0) + int(p.longEdge > 0) + int(p.percent > 0);
         if (ways == 1)
             return std::nullopt;
-        return ways == 0
-                   ? tr("no size given: set width and/or height, or long-edge, or percent")
-                   : tr("give only one way of sizing: width and/or height, or long-edge, or "
-                        "percent");
+        return ways == 0 ? tr("no size given: set width and/or height, or long-edge, or percent")
+                         : tr("give only one way of sizing: width and/or height, or long-edge, or "
+                              "percent");
     }
 
     OpResult run(const cv::Mat &input, const Params &params, OpContext &ctx) const override
     {
         if (ctx.isCancelled())
-            return support::cancelledResult(id());
-        return support::guarded(id(), [&] {
+            return support::cancelledResult();
+        return support::guarded([&] {
             const ScalePlan plan = planFor(ResizeParams::from(params), input.size());
             cv::Mat out = support::resample(input, plan.scaled);
             if (plan.output != plan.scaled)

@@ -5,7 +5,6 @@
 #include "OpSupport.h"
 
 #include <QCoreApplication>
-
 #include <algorithm>
 #include <cmath>
 
@@ -88,16 +87,16 @@ public:
     OpResult run(const cv::Mat &input, const Params &params, OpContext &ctx) const override
     {
         if (ctx.isCancelled())
-            return support::cancelledResult(id());
-        return support::guarded(id(), [&] {
+            return support::cancelledResult();
+        return support::guarded([&] {
             const ThumbnailParams p = ThumbnailParams::from(params);
             const ScalePlan plan = planFor(p, input.size());
             cv::Mat out;
             if (p.square) {
                 // Crop first: resampling only the square is cheaper than the whole image.
                 const int shortSide = std::min(input.cols, input.rows);
-                out = support::resample(
-                    support::centreCrop(input, cv::Size(shortSide, shortSide)), plan.output);
+                out = support::resample(support::centreCrop(input, cv::Size(shortSide, shortSide)),
+                                        plan.output);
                 if (out.datastart == input.datastart && out.size() != input.size())
                     out = out.clone(); // not a view that keeps the whole input alive
             } else {

@@ -6,14 +6,12 @@
 #include "ops/Operation.h"
 #include "ops/OperationRegistry.h"
 
-#include <opencv2/core.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <QString>
 #include <QTest>
 #include <QVariantMap>
-
 #include <limits>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
 
 namespace pqtest {
 
@@ -37,8 +35,7 @@ inline const pq::Operation &op(const QString &id)
 }
 
 // Completes and validates params the way recipes do; returns the error message, if any.
-inline std::optional<QString> complete(const QString &id, const QVariantMap &given,
-                                       pq::Params *out)
+inline std::optional<QString> complete(const QString &id, const QVariantMap &given, pq::Params *out)
 {
     return pq::OperationRegistry::instance().completeParams(op(id), given, out);
 }

@@ -34,7 +34,8 @@ void TestCrop::initTestCase()
     const auto face = pqtest::decodeTestImage(QStringLiteral("face_filippo_giunchedi.jpg"));
     QVERIFY(!face.error);
     m_face = face.image;
-    const auto large = pqtest::decodeTestImage(QStringLiteral("large_cc0_dandelions_5312x2988.jpg"), 4);
+    const auto large =
+        pqtest::decodeTestImage(QStringLiteral("large_cc0_dandelions_5312x2988.jpg"), 4);
     QVERIFY(!large.error);
     m_large = large.image;
     QCOMPARE(m_large.size(), cv::Size(1328, 747));
@@ -48,28 +49,30 @@ void TestCrop::rectangles_data()
     QTest::newRow("defaults: everything") << QVariantMap{} << cv::Rect(0, 0, 800, 533);
     QTest::newRow("pixels") << QVariantMap{{"x", 100}, {"y", 50}, {"width", 200}, {"height", 100}}
                             << cv::Rect(100, 50, 200, 100);
-    QTest::newRow("0 size reaches the edges") << QVariantMap{{"x", 600}, {"y", 400}}
-                                              << cv::Rect(600, 400, 200, 133);
+    QTest::newRow("0 size reaches the edges")
+        << QVariantMap{{"x", 600}, {"y", 400}} << cv::Rect(600, 400, 200, 133);
     QTest::newRow("clamped to the image")
         << QVariantMap{{"x", 700}, {"y", 500}, {"width", 500}, {"height", 500}}
         << cv::Rect(700, 500, 100, 33);
-    QTest::newRow("percent")
-        << QVariantMap{{"unit", "percent"}, {"x", 25}, {"y", 10}, {"width", 50}}
-        << cv::Rect(200, 53, 400, 480);
+    QTest::newRow("percent") << QVariantMap{{"unit", "percent"},
+                                            {"x", 25},
+                                            {"y", 10},
+                                            {"width", 50}}
+                             << cv::Rect(200, 53, 400, 480);
     QTest::newRow("16:9 south") << QVariantMap{{"aspect", "16:9"}, {"gravity", "south"}}
                                 << cv::Rect(0, 83, 800, 450);
     QTest::newRow("16:9 north") << QVariantMap{{"aspect", "16:9"}, {"gravity", "north"}}
                                 << cv::Rect(0, 0, 800, 450);
     QTest::newRow("16:9 center") << QVariantMap{{"aspect", "16:9"}} << cv::Rect(0, 41, 800, 450);
-    QTest::newRow("1:1 northeast") << QVariantMap{{"aspect", "1:1"}, {"gravity", "northeast"}}
-                                   << cv::Rect(267, 0, 533, 533);
-    QTest::newRow("1:1 southwest") << QVariantMap{{"aspect", "1:1"}, {"gravity", "southwest"}}
-                                   << cv::Rect(0, 0, 533, 533);
+    QTest::newRow("1:1 northeast")
+        << QVariantMap{{"aspect", "1:1"}, {"gravity", "northeast"}} << cv::Rect(267, 0, 533, 533);
+    QTest::newRow("1:1 southwest")
+        << QVariantMap{{"aspect", "1:1"}, {"gravity", "southwest"}} << cv::Rect(0, 0, 533, 533);
     QTest::newRow("aspect inside a given rectangle")
         << QVariantMap{{"x", 100}, {"y", 100}, {"width", 400}, {"height", 300}, {"aspect", "1:1"}}
         << cv::Rect(150, 100, 300, 300);
-    QTest::newRow("aspect as a number") << QVariantMap{{"aspect", "0.5"}, {"gravity", "west"}}
-                                        << cv::Rect(0, 0, 267, 533);
+    QTest::newRow("aspect as a number")
+        << QVariantMap{{"aspect", "0.5"}, {"gravity", "west"}} << cv::Rect(0, 0, 267, 533);
 }
 
 void TestCrop::rectangles()
@@ -89,12 +92,18 @@ void TestCrop::aspectOnLargePhoto_data()
     QTest::addColumn<QString>("gravity");
     QTest::addColumn<cv::Rect>("expected");
     // 1328x747
-    QTest::newRow("1:1 east") << "1:1" << "east" << cv::Rect(581, 0, 747, 747);
-    QTest::newRow("1:1 west") << "1:1" << "west" << cv::Rect(0, 0, 747, 747);
-    QTest::newRow("1:1 center") << "1:1" << "center" << cv::Rect(290, 0, 747, 747);
-    QTest::newRow("4:5 north") << "4:5" << "north" << cv::Rect(365, 0, 598, 747);
-    QTest::newRow("21:9 south") << "21:9" << "south" << cv::Rect(0, 178, 1328, 569);
-    QTest::newRow("21:9 southeast") << "21:9" << "southeast" << cv::Rect(0, 178, 1328, 569);
+    QTest::newRow("1:1 east") << "1:1"
+                              << "east" << cv::Rect(581, 0, 747, 747);
+    QTest::newRow("1:1 west") << "1:1"
+                              << "west" << cv::Rect(0, 0, 747, 747);
+    QTest::newRow("1:1 center") << "1:1"
+                                << "center" << cv::Rect(290, 0, 747, 747);
+    QTest::newRow("4:5 north") << "4:5"
+                               << "north" << cv::Rect(365, 0, 598, 747);
+    QTest::newRow("21:9 south") << "21:9"
+                                << "south" << cv::Rect(0, 178, 1328, 569);
+    QTest::newRow("21:9 southeast") << "21:9"
+                                    << "southeast" << cv::Rect(0, 178, 1328, 569);
 }
 
 void TestCrop::aspectOnLargePhoto()
@@ -105,7 +114,8 @@ void TestCrop::aspectOnLargePhoto()
     const OpResult r =
         pqtest::run(QStringLiteral("crop"), m_large, {{"aspect", aspect}, {"gravity", gravity}});
     QVERIFY2(!r.error, qPrintable(r.error ? r.error->message : QString()));
-    QCOMPARE(pqtest::sizeText(r.image), QStringLiteral("%1x%2").arg(expected.width).arg(expected.height));
+    QCOMPARE(pqtest::sizeText(r.image),
+             QStringLiteral("%1x%2").arg(expected.width).arg(expected.height));
     QCOMPARE(cv::norm(r.image, m_large(expected), cv::NORM_INF), 0.0);
 }
 
@@ -133,8 +143,8 @@ void TestCrop::validation_data()
     QTest::newRow("zero height") << QVariantMap{{"aspect", "16:0"}} << "'aspect'";
     QTest::newRow("zero width") << QVariantMap{{"aspect", "0:1"}} << "'aspect'";
     QTest::newRow("negative") << QVariantMap{{"aspect", "-1:1"}} << "'aspect'";
-    QTest::newRow("percent over 100") << QVariantMap{{"unit", "percent"}, {"width", 150}}
-                                      << "'width'";
+    QTest::newRow("percent over 100")
+        << QVariantMap{{"unit", "percent"}, {"width", 150}} << "'width'";
     QTest::newRow("bad gravity") << QVariantMap{{"gravity", "up"}} << "'gravity'";
     QTest::newRow("bad unit") << QVariantMap{{"unit", "cm"}} << "'unit'";
 }

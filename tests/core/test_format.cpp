@@ -5,9 +5,8 @@
 #include "ImageTestUtil.h"
 #include "ops/Recipe.h"
 
-#include <opencv2/imgcodecs.hpp>
-
 #include <QTest>
+#include <opencv2/imgcodecs.hpp>
 
 using namespace pq;
 
@@ -73,8 +72,7 @@ void TestFormat::paramsAndDefaults()
     QCOMPARE(p.value(QStringLiteral("png-compression")).toInt(), 6);
     QCOMPARE(p.value(QStringLiteral("progressive")).toBool(), false);
     const QList<ParamSpec> specs = pqtest::op(QStringLiteral("format")).params();
-    QCOMPARE(specs.first().choices,
-             QStringList({"auto", "jpeg", "png", "webp", "tiff", "bmp"}));
+    QCOMPARE(specs.first().choices, QStringList({"auto", "jpeg", "png", "webp", "tiff", "bmp"}));
     for (const ParamSpec &s : specs)
         QVERIFY2(!s.label.isEmpty(), qPrintable(s.name));
 }
@@ -144,8 +142,9 @@ void TestFormat::progressiveJpeg()
 {
     const auto base = imageio::encode(m_photo, pqtest::params(QStringLiteral("format"), {}),
                                       QStringLiteral("jpg"));
-    const auto prog = imageio::encode(
-        m_photo, pqtest::params(QStringLiteral("format"), {{"progressive", true}}), QStringLiteral("jpeg"));
+    const auto prog =
+        imageio::encode(m_photo, pqtest::params(QStringLiteral("format"), {{"progressive", true}}),
+                        QStringLiteral("jpeg"));
     QVERIFY(!base.error && !prog.error);
     QCOMPARE(jpegSofMarker(base.bytes), 0xC0);
     QCOMPARE(jpegSofMarker(prog.bytes), 0xC2);
@@ -155,10 +154,12 @@ void TestFormat::progressiveJpeg()
 
 void TestFormat::webpQuality()
 {
-    const auto low = imageio::encode(m_photo, pqtest::params(QStringLiteral("format"), {{"quality", 50}}),
-                                     QStringLiteral("webp"));
-    const auto high = imageio::encode(m_photo, pqtest::params(QStringLiteral("format"), {{"quality", 95}}),
-                                      QStringLiteral("webp"));
+    const auto low =
+        imageio::encode(m_photo, pqtest::params(QStringLiteral("format"), {{"quality", 50}}),
+                        QStringLiteral("webp"));
+    const auto high =
+        imageio::encode(m_photo, pqtest::params(QStringLiteral("format"), {{"quality", 95}}),
+                        QStringLiteral("webp"));
     QVERIFY(!low.error && !high.error);
     QVERIFY(high.bytes.startsWith("RIFF"));
     const double lowDb = pqtest::psnr(decodeBytes(low.bytes), m_photo);
@@ -194,10 +195,12 @@ void TestFormat::losslessFormats()
 void TestFormat::pngCompressionLevel()
 {
     const cv::Mat crop = m_photo(cv::Rect(0, 0, 400, 300)).clone();
-    const auto fast = imageio::encode(
-        crop, pqtest::params(QStringLiteral("format"), {{"png-compression", 0}}), QStringLiteral("png"));
-    const auto small = imageio::encode(
-        crop, pqtest::params(QStringLiteral("format"), {{"png-compression", 9}}), QStringLiteral("png"));
+    const auto fast =
+        imageio::encode(crop, pqtest::params(QStringLiteral("format"), {{"png-compression", 0}}),
+                        QStringLiteral("png"));
+    const auto small =
+        imageio::encode(crop, pqtest::params(QStringLiteral("format"), {{"png-compression", 9}}),
+                        QStringLiteral("png"));
     QVERIFY(!fast.error && !small.error);
     QVERIFY(small.bytes.size() < fast.bytes.size());
     QCOMPARE(cv::norm(decodeBytes(small.bytes), decodeBytes(fast.bytes), cv::NORM_INF), 0.0);
@@ -208,7 +211,8 @@ void TestFormat::encodingIsDeterministic()
     const cv::Mat crop = m_photo(cv::Rect(200, 100, 256, 256)).clone();
     cv::Mat withAlpha;
     cv::cvtColor(crop, withAlpha, cv::COLOR_BGR2BGRA);
-    const Params p = pqtest::params(QStringLiteral("format"), {{"quality", 80}, {"progressive", true}});
+    const Params p =
+        pqtest::params(QStringLiteral("format"), {{"quality", 80}, {"progressive", true}});
     for (const char *suffix : {"jpg", "png", "webp", "tif", "bmp"}) {
         for (const cv::Mat &img : {crop, withAlpha}) {
             const auto a = imageio::encode(img, p, QLatin1String(suffix));
@@ -222,16 +226,16 @@ void TestFormat::encodingIsDeterministic()
 void TestFormat::recipeOutputDrivesTheEncoder()
 {
     Recipe r;
-    QVERIFY(!Recipe::fromSpecs({QStringLiteral("resize:width=320"),
-                                QStringLiteral("format:type=webp,quality=70")},
-                               &r));
+    QVERIFY(!Recipe::fromSpecs(
+        {QStringLiteral("resize:width=320"), QStringLiteral("format:type=webp,quality=70")}, &r));
     QCOMPARE(r.outputSuffix(QStringLiteral("JPG")), QStringLiteral("webp"));
     QCOMPARE(r.output.value(QStringLiteral("quality")).toInt(), 70);
 
     OpContext ctx;
     const OpResult resized = pqtest::op(r.steps.at(0).op).run(m_photo, r.steps.at(0).params, ctx);
     QVERIFY(!resized.error);
-    const auto enc = imageio::encode(resized.image, r.output, r.outputSuffix(QStringLiteral("jpg")));
+    const auto enc =
+        imageio::encode(resized.image, r.output, r.outputSuffix(QStringLiteral("jpg")));
     QVERIFY(!enc.error);
     QVERIFY(enc.bytes.startsWith("RIFF"));
     const auto header = imageio::parseHeader(enc.bytes);

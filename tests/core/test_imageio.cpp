@@ -4,14 +4,13 @@
 #include "ImageTestUtil.h"
 #include "imageio/ImageIO.h"
 
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
-
 #include <QDir>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 using namespace pq;
 using pqtest::dataPath;
@@ -65,13 +64,13 @@ QByteArray exifTiff(int orientation, bool bigEndian)
 {
     QByteArray b = bigEndian ? QByteArray("MM\0*", 4) : QByteArray("II*\0", 4);
     put32(b, 8, bigEndian);
-    put16(b, 1, bigEndian);              // one entry
-    put16(b, 0x0112, bigEndian);         // Orientation
-    put16(b, 3, bigEndian);              // SHORT
-    put32(b, 1, bigEndian);              // count
+    put16(b, 1, bigEndian);      // one entry
+    put16(b, 0x0112, bigEndian); // Orientation
+    put16(b, 3, bigEndian);      // SHORT
+    put32(b, 1, bigEndian);      // count
     put16(b, quint16(orientation), bigEndian);
-    put16(b, 0, bigEndian);              // value padding
-    put32(b, 0, bigEndian);              // no next IFD
+    put16(b, 0, bigEndian); // value padding
+    put32(b, 0, bigEndian); // no next IFD
     return b;
 }
 
@@ -176,17 +175,30 @@ cv::Mat oriented(const cv::Mat &stored, int o)
 {
     cv::Mat m = stored.clone();
     switch (o) {
-    case 2: cv::flip(m, m, 1); break;
-    case 3: cv::rotate(m, m, cv::ROTATE_180); break;
-    case 4: cv::flip(m, m, 0); break;
-    case 5: cv::transpose(m, m); break;
-    case 6: cv::rotate(m, m, cv::ROTATE_90_CLOCKWISE); break;
+    case 2:
+        cv::flip(m, m, 1);
+        break;
+    case 3:
+        cv::rotate(m, m, cv::ROTATE_180);
+        break;
+    case 4:
+        cv::flip(m, m, 0);
+        break;
+    case 5:
+        cv::transpose(m, m);
+        break;
+    case 6:
+        cv::rotate(m, m, cv::ROTATE_90_CLOCKWISE);
+        break;
     case 7: // transverse: mirror about the anti-diagonal
         cv::transpose(m, m);
         cv::rotate(m, m, cv::ROTATE_180);
         break;
-    case 8: cv::rotate(m, m, cv::ROTATE_90_COUNTERCLOCKWISE); break;
-    default: break;
+    case 8:
+        cv::rotate(m, m, cv::ROTATE_90_COUNTERCLOCKWISE);
+        break;
+    default:
+        break;
     }
     return m;
 }
@@ -212,7 +224,8 @@ private slots:
     void decodeCmykExifRotatedPhotoIsUprightAndCorrect();
     void decodeReducedJpeg();
     void decodeKeepsGrayscale();
-    void decodeAppliesPngExifOrientation();
+    void decodeAppliesPngAndWebpExifOrientation_data();
+    void decodeAppliesPngAndWebpExifOrientation();
     void decodeTiffOrientation_data();
     void decodeTiffOrientation();
 
@@ -235,13 +248,16 @@ void TestImageIO::headerOfRealPhotos_data()
     QTest::addColumn<int>("width");
     QTest::addColumn<int>("height");
     QTest::addColumn<int>("orientation");
-    QTest::newRow("jpeg") << "face_filippo_giunchedi.jpg" << "jpeg" << 800 << 533 << 1;
-    QTest::newRow("cmyk jpeg, exif 6")
-        << "face_filippo_giunchedi_cmyk_exif_rot90.jpg" << "jpeg" << 800 << 533 << 6;
-    QTest::newRow("progressive jpeg")
-        << "large_cc0_dandelions_5312x2988.jpg" << "jpeg" << 5312 << 2988 << 1;
-    QTest::newRow("gray png") << "gray_cameraman_cc0.png" << "png" << 512 << 512 << 1;
-    QTest::newRow("rgb png") << "teeth_astronaut_eileen_collins.png" << "png" << 512 << 512 << 1;
+    QTest::newRow("jpeg") << "face_filippo_giunchedi.jpg"
+                          << "jpeg" << 800 << 533 << 1;
+    QTest::newRow("cmyk jpeg, exif 6") << "face_filippo_giunchedi_cmyk_exif_rot90.jpg"
+                                       << "jpeg" << 800 << 533 << 6;
+    QTest::newRow("progressive jpeg") << "large_cc0_dandelions_5312x2988.jpg"
+                                      << "jpeg" << 5312 << 2988 << 1;
+    QTest::newRow("gray png") << "gray_cameraman_cc0.png"
+                              << "png" << 512 << 512 << 1;
+    QTest::newRow("rgb png") << "teeth_astronaut_eileen_collins.png"
+                             << "png" << 512 << 512 << 1;
 }
 
 void TestImageIO::headerOfRealPhotos()
@@ -369,7 +385,8 @@ void TestImageIO::headerExifBothByteOrders()
     QVERIFY(!d.error);
     const cv::Mat expected = oriented(stored, orientation);
     QCOMPARE(d.image.size(), expected.size());
-    QVERIFY2(pqtest::psnr(d.image, expected) > 30, qPrintable(QString::number(pqtest::psnr(d.image, expected))));
+    QVERIFY2(pqtest::psnr(d.image, expected) > 30,
+             qPrintable(QString::number(pqtest::psnr(d.image, expected))));
 }
 
 void TestImageIO::headerSurvivesTruncationAndGarbage()
@@ -395,9 +412,12 @@ void TestImageIO::headerSurvivesTruncationAndGarbage()
     QVERIFY(!imageio::parseHeader(samples[0].left(1000))); // SOF not reached yet
 
     QRandomGenerator rng(42);
-    const QByteArray signatures[] = {QByteArray("\xFF\xD8\xFF"), QByteArray("\x89PNG\r\n\x1A\n"),
-                                     QByteArray("RIFF\0\0\0\0WEBP", 12), QByteArray("II*\0", 4),
-                                     QByteArray("MM\0*", 4), QByteArray("BM"),
+    const QByteArray signatures[] = {QByteArray("\xFF\xD8\xFF"),
+                                     QByteArray("\x89PNG\r\n\x1A\n"),
+                                     QByteArray("RIFF\0\0\0\0WEBP", 12),
+                                     QByteArray("II*\0", 4),
+                                     QByteArray("MM\0*", 4),
+                                     QByteArray("BM"),
                                      QByteArray("GIF89a")};
     for (int i = 0; i < 3000; ++i) {
         QByteArray b = signatures[i % std::size(signatures)];
@@ -479,8 +499,8 @@ void TestImageIO::decodeJpegWithTrailingBytesAfterEndMarker()
     // Cameras and editors append trailers; one test photo even ends in a newline.
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("trailer.jpg"));
-    writeFile(path, readAll(dataPath(QStringLiteral("face_filippo_giunchedi.jpg")))
-                        + QByteArray("\nTRAILER").repeated(50));
+    writeFile(path, readAll(dataPath(QStringLiteral("face_filippo_giunchedi.jpg"))) +
+                        QByteArray("\nTRAILER").repeated(50));
     const auto d = imageio::decodeFile(path);
     QVERIFY2(!d.error, qPrintable(d.error ? d.error->message : QString()));
     QCOMPARE(d.image.size(), cv::Size(800, 533));
@@ -488,7 +508,8 @@ void TestImageIO::decodeJpegWithTrailingBytesAfterEndMarker()
 
 void TestImageIO::decodeCmykExifRotatedPhotoIsUprightAndCorrect()
 {
-    const auto rotated = pqtest::decodeTestImage(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"));
+    const auto rotated =
+        pqtest::decodeTestImage(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"));
     QVERIFY2(!rotated.error, qPrintable(rotated.error ? rotated.error->message : QString()));
     QCOMPARE(rotated.format, QStringLiteral("jpeg"));
     QCOMPARE(rotated.image.cols, 533);
@@ -552,23 +573,58 @@ void TestImageIO::decodeKeepsGrayscale()
     }
 }
 
-void TestImageIO::decodeAppliesPngExifOrientation()
+void TestImageIO::decodeAppliesPngAndWebpExifOrientation_data()
 {
-    QTemporaryDir dir;
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<int>("orientation");
+    for (const char *format : {"png", "webp"})
+        for (int o : {3, 6, 8})
+            QTest::addRow("%s %d", format, o) << QString::fromLatin1(format) << o;
+}
+
+void TestImageIO::decodeAppliesPngAndWebpExifOrientation()
+{
+    // OpenCV ignores EXIF in these containers (we decode them with IMREAD_UNCHANGED to keep alpha
+    // and 16 bits), so decodeFile applies it.
+    QFETCH(QString, format);
+    QFETCH(int, orientation);
     const cv::Mat stored = asymmetric();
-    for (int o : {3, 6, 8}) {
-        const QByteArray png = withPngChunk(cvEncode(stored, ".png"), "eXIf", exifTiff(o, o != 6));
-        const auto h = imageio::parseHeader(png);
-        QVERIFY(h);
-        QCOMPARE(h->orientation, o);
-        const QString path = dir.filePath(QStringLiteral("o%1.png").arg(o));
-        writeFile(path, png);
-        const auto d = imageio::decodeFile(path);
-        QVERIFY2(!d.error, qPrintable(d.error ? d.error->message : QString()));
-        const cv::Mat expected = oriented(stored, o);
-        QCOMPARE(d.image.size(), expected.size());
-        QCOMPARE(cv::norm(d.image, expected, cv::NORM_INF), 0.0);
+    const QByteArray exif = exifTiff(orientation, orientation != 6);
+    QByteArray bytes;
+    if (format == QLatin1String("png")) {
+        bytes = withPngChunk(cvEncode(stored, ".png"), "eXIf", exif);
+    } else {
+        // Extended WebP: VP8X (EXIF flag, canvas size), the lossless image chunk, then EXIF.
+        const QByteArray simple = cvEncode(stored, ".webp", {cv::IMWRITE_WEBP_QUALITY, 101});
+        QByteArray vp8x("VP8X");
+        put32(vp8x, 10, false);
+        vp8x += QByteArray("\x08\0\0\0", 4);
+        const quint32 w1 = quint32(stored.cols - 1);
+        const quint32 h1 = quint32(stored.rows - 1);
+        vp8x += QByteArray(1, char(w1 & 0xFF)) + char((w1 >> 8) & 0xFF) + char(w1 >> 16);
+        vp8x += QByteArray(1, char(h1 & 0xFF)) + char((h1 >> 8) & 0xFF) + char(h1 >> 16);
+        QByteArray exifChunk("EXIF");
+        put32(exifChunk, quint32(exif.size()), false);
+        exifChunk += exif; // 26 bytes: even, no padding
+        const QByteArray body = QByteArray("WEBP") + vp8x + simple.mid(12) + exifChunk;
+        bytes = QByteArray("RIFF");
+        put32(bytes, quint32(body.size()), false);
+        bytes += body;
     }
+    const auto h = imageio::parseHeader(bytes);
+    QVERIFY(h);
+    QCOMPARE(h->format, format);
+    QCOMPARE(h->orientation, orientation);
+    QCOMPARE(h->width, stored.cols);
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("oriented.") + format);
+    writeFile(path, bytes);
+    const auto d = imageio::decodeFile(path);
+    QVERIFY2(!d.error, qPrintable(d.error ? d.error->message : QString()));
+    const cv::Mat expected = oriented(stored, orientation);
+    QCOMPARE(d.image.size(), expected.size());
+    QCOMPARE(cv::norm(d.image, expected, cv::NORM_INF), 0.0);
 }
 
 void TestImageIO::decodeTiffOrientation_data()
@@ -601,7 +657,8 @@ void TestImageIO::roundTrip16BitPng()
     cv::Mat img(64, 96, CV_16UC3);
     for (int y = 0; y < img.rows; ++y)
         for (int x = 0; x < img.cols; ++x)
-            img.at<cv::Vec3w>(y, x) = cv::Vec3w(ushort(x * 683), ushort(y * 1021), ushort(x * y * 7 + 1));
+            img.at<cv::Vec3w>(y, x) =
+                cv::Vec3w(ushort(x * 683), ushort(y * 1021), ushort(x * y * 7 + 1));
     QTemporaryDir dir;
     for (const QString &suffix : {QStringLiteral("png"), QStringLiteral("tif")}) {
         const auto enc = imageio::encode(img, pqtest::params(QStringLiteral("format"), {}), suffix);
@@ -617,7 +674,8 @@ void TestImageIO::roundTrip16BitPng()
 
 void TestImageIO::roundTripAlphaPngAndTiff()
 {
-    const auto astro = pqtest::decodeTestImage(QStringLiteral("teeth_astronaut_eileen_collins.png"));
+    const auto astro =
+        pqtest::decodeTestImage(QStringLiteral("teeth_astronaut_eileen_collins.png"));
     QVERIFY(!astro.error);
     cv::Mat bgra;
     cv::cvtColor(astro.image, bgra, cv::COLOR_BGR2BGRA);
@@ -625,8 +683,10 @@ void TestImageIO::roundTripAlphaPngAndTiff()
         for (int x = 0; x < bgra.cols; ++x)
             bgra.at<cv::Vec4b>(y, x)[3] = uchar((x + y) / 4);
     QTemporaryDir dir;
-    for (const QString &suffix : {QStringLiteral("png"), QStringLiteral("tif"), QStringLiteral("webp")}) {
-        const auto enc = imageio::encode(bgra, pqtest::params(QStringLiteral("format"), {}), suffix);
+    for (const QString &suffix :
+         {QStringLiteral("png"), QStringLiteral("tif"), QStringLiteral("webp")}) {
+        const auto enc =
+            imageio::encode(bgra, pqtest::params(QStringLiteral("format"), {}), suffix);
         QVERIFY(!enc.error);
         const QString path = dir.filePath(QStringLiteral("alpha.") + suffix);
         QVERIFY(!imageio::writeAtomically(path, enc.bytes));
@@ -670,7 +730,8 @@ void TestImageIO::encodeFlattensAlphaOntoWhite()
 void TestImageIO::encodeConverts16BitForJpeg()
 {
     cv::Mat img(16, 16, CV_16UC3, cv::Scalar(257 * 10, 257 * 128, 65535));
-    for (const QString &suffix : {QStringLiteral("jpg"), QStringLiteral("webp"), QStringLiteral("bmp")}) {
+    for (const QString &suffix :
+         {QStringLiteral("jpg"), QStringLiteral("webp"), QStringLiteral("bmp")}) {
         const auto enc = imageio::encode(img, pqtest::params(QStringLiteral("format"), {}), suffix);
         QVERIFY2(!enc.error, qPrintable(suffix));
         const cv::Mat raw(1, int(enc.bytes.size()), CV_8UC1, const_cast<char *>(enc.bytes.data()));
@@ -735,10 +796,11 @@ void TestImageIO::writeAtomicallyIntoUnwritableFolderIsPermanent()
         QVERIFY2(denied->message.contains(QLatin1String("permission denied")),
                  qPrintable(denied->message));
     }
-    QFile::setPermissions(locked, QFileDevice::ReadOwner | QFileDevice::WriteOwner
-                                      | QFileDevice::ExeOwner);
+    QFile::setPermissions(locked,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     if (!enforced)
-        QSKIP("folder permissions do not apply to this user (root?); the file-as-parent case passed");
+        QSKIP(
+            "folder permissions do not apply to this user (root?); the file-as-parent case passed");
 }
 
 void TestImageIO::suffixes()

@@ -3,10 +3,9 @@
 
 #include "ImageTestUtil.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <QElapsedTimer>
 #include <QTest>
+#include <opencv2/imgproc.hpp>
 
 using namespace pq;
 
@@ -110,7 +109,8 @@ void TestResize::dimensions()
 
 void TestResize::exifRotatedPhotoIsResizedUpright()
 {
-    const auto d = pqtest::decodeTestImage(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"));
+    const auto d =
+        pqtest::decodeTestImage(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"));
     QVERIFY(!d.error);
     const OpResult r = pqtest::run(QStringLiteral("resize"), d.image, {{"width", 200}});
     QVERIFY(!r.error);
@@ -146,13 +146,14 @@ void TestResize::decodeReduction_data()
     QTest::newRow("long edge 600") << QVariantMap{{"long-edge", 600}} << 8;
     QTest::newRow("height 1494: exactly half") << QVariantMap{{"height", 1494}} << 2;
     QTest::newRow("more than half") << QVariantMap{{"width", 3000}} << 1;
-    QTest::newRow("cover 1000x1000") << QVariantMap{{"width", 1000}, {"height", 1000}, {"fit", "cover"}}
-                                     << 2;
-    QTest::newRow("exact 500x500") << QVariantMap{{"width", 500}, {"height", 500}, {"fit", "exact"}}
-                                   << 4;
+    QTest::newRow("cover 1000x1000")
+        << QVariantMap{{"width", 1000}, {"height", 1000}, {"fit", "cover"}} << 2;
+    QTest::newRow("exact 500x500")
+        << QVariantMap{{"width", 500}, {"height", 500}, {"fit", "exact"}} << 4;
     // a percentage is relative to the decoded image, so a reduced decode would change the result
     QTest::newRow("percent") << QVariantMap{{"percent", 10}} << 1;
-    QTest::newRow("no enlarge beyond size") << QVariantMap{{"width", 8000}, {"enlarge", false}} << 1;
+    QTest::newRow("no enlarge beyond size")
+        << QVariantMap{{"width", 8000}, {"enlarge", false}} << 1;
 }
 
 void TestResize::decodeReduction()
@@ -166,8 +167,8 @@ void TestResize::decodeReduction()
     // The promise behind any reduction: same output size as from the full image.
     if (d > 1) {
         const cv::Mat fullImg(full, CV_8UC1, cv::Scalar(0));
-        const cv::Mat reduced(cv::Size((full.width + d - 1) / d, (full.height + d - 1) / d), CV_8UC1,
-                              cv::Scalar(0));
+        const cv::Mat reduced(cv::Size((full.width + d - 1) / d, (full.height + d - 1) / d),
+                              CV_8UC1, cv::Scalar(0));
         const OpResult a = pqtest::run(QStringLiteral("resize"), fullImg, given);
         const OpResult b = pqtest::run(QStringLiteral("resize"), reduced, given);
         QCOMPARE(a.image.size(), b.image.size());
@@ -181,7 +182,8 @@ void TestResize::shrinkOnLoadMatchesFullDecode()
     const Params p = pqtest::params(QStringLiteral("resize"), given);
     const auto header = imageio::readHeader(pqtest::dataPath(file));
     QVERIFY(header);
-    const int allowed = pqtest::op(QStringLiteral("resize")).allowedDecodeReduction(p, header->uprightSize());
+    const int allowed =
+        pqtest::op(QStringLiteral("resize")).allowedDecodeReduction(p, header->uprightSize());
     QCOMPARE(allowed, 4);
 
     QElapsedTimer t;
@@ -226,8 +228,10 @@ void TestResize::keepsChannelsAndDepth()
         QCOMPARE(r.image.type(), type);
         QCOMPARE(r.image.cols, given.value("width").toInt());
         // flat areas stay flat (16-bit precision kept, alpha untouched where opaque-equal)
-        const cv::Scalar right = cv::mean(r.image(cv::Rect(r.image.cols * 3 / 4, 0, r.image.cols / 4, r.image.rows)));
-        QVERIFY2(std::abs(right[0] - maxValue * 0.6) <= maxValue / 1000, qPrintable(QString::number(right[0])));
+        const cv::Scalar right =
+            cv::mean(r.image(cv::Rect(r.image.cols * 3 / 4, 0, r.image.cols / 4, r.image.rows)));
+        QVERIFY2(std::abs(right[0] - maxValue * 0.6) <= maxValue / 1000,
+                 qPrintable(QString::number(right[0])));
     }
 }
 
@@ -249,7 +253,12 @@ void TestResize::transparentColourDoesNotBleed()
                 if (px[3] > 8) // colour of a visible pixel: still red
                     QVERIFY2(px[1] <= 2 && px[2] >= 250,
                              qPrintable(QStringLiteral("(%1,%2) = %3,%4,%5,%6")
-                                            .arg(x).arg(y).arg(px[0]).arg(px[1]).arg(px[2]).arg(px[3])));
+                                            .arg(x)
+                                            .arg(y)
+                                            .arg(px[0])
+                                            .arg(px[1])
+                                            .arg(px[2])
+                                            .arg(px[3])));
             }
         QVERIFY(edgePixels > 0); // the test does look at a blended edge
     }
@@ -260,8 +269,9 @@ void TestResize::honoursCancellation()
     std::atomic_bool cancelled{true};
     OpContext ctx;
     ctx.cancelled = &cancelled;
-    const OpResult r = pqtest::op(QStringLiteral("resize"))
-                           .run(m_face, pqtest::params(QStringLiteral("resize"), {{"width", 10}}), ctx);
+    const OpResult r =
+        pqtest::op(QStringLiteral("resize"))
+            .run(m_face, pqtest::params(QStringLiteral("resize"), {{"width", 10}}), ctx);
     QVERIFY(r.error);
     QCOMPARE(r.error->kind, ErrorKind::Transient);
 }

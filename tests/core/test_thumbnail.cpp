@@ -3,10 +3,9 @@
 
 #include "ImageTestUtil.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <QElapsedTimer>
 #include <QTest>
+#include <opencv2/imgproc.hpp>
 
 using namespace pq;
 
@@ -60,7 +59,8 @@ void TestThumbnail::dimensions_data()
     QTest::newRow("square in a box uses its short side")
         << QVariantMap{{"width", 300}, {"height", 150}, {"square", true}} << 150 << 150;
     QTest::newRow("larger than source: kept") << QVariantMap{{"size", 1000}} << 800 << 533;
-    QTest::newRow("larger, enlarge") << QVariantMap{{"size", 1000}, {"enlarge", true}} << 1000 << 666;
+    QTest::newRow("larger, enlarge")
+        << QVariantMap{{"size", 1000}, {"enlarge", true}} << 1000 << 666;
     QTest::newRow("larger square: short side")
         << QVariantMap{{"size", 1000}, {"square", true}} << 533 << 533;
 }
@@ -78,10 +78,12 @@ void TestThumbnail::dimensions()
 
 void TestThumbnail::squareIsTheScaledCentre()
 {
-    const OpResult r = pqtest::run(QStringLiteral("thumbnail"), m_face, {{"size", 128}, {"square", true}});
+    const OpResult r =
+        pqtest::run(QStringLiteral("thumbnail"), m_face, {{"size", 128}, {"square", true}});
     QVERIFY(!r.error);
     cv::Mat expected;
-    cv::resize(m_face(cv::Rect(133, 0, 533, 533)), expected, cv::Size(128, 128), 0, 0, cv::INTER_AREA);
+    cv::resize(m_face(cv::Rect(133, 0, 533, 533)), expected, cv::Size(128, 128), 0, 0,
+               cv::INTER_AREA);
     QCOMPARE(cv::norm(r.image, expected, cv::NORM_INF), 0.0);
 }
 
@@ -103,7 +105,8 @@ void TestThumbnail::shrinkOnLoad_data()
     QTest::newRow("256") << QVariantMap{} << 8 << "256x144";
     QTest::newRow("256 square") << QVariantMap{{"square", true}} << 8 << "256x256";
     QTest::newRow("1024") << QVariantMap{{"size", 1024}} << 4 << "1024x576";
-    QTest::newRow("3000: more than 1/2, no reduction") << QVariantMap{{"size", 3000}} << 1 << "3000x1688";
+    QTest::newRow("3000: more than 1/2, no reduction")
+        << QVariantMap{{"size", 3000}} << 1 << "3000x1688";
 }
 
 void TestThumbnail::shrinkOnLoad()
@@ -116,7 +119,8 @@ void TestThumbnail::shrinkOnLoad()
     QVERIFY(header);
     QCOMPARE(header->uprightSize(), cv::Size(5312, 2988));
     const Params p = pqtest::params(QStringLiteral("thumbnail"), given);
-    const int allowed = pqtest::op(QStringLiteral("thumbnail")).allowedDecodeReduction(p, header->uprightSize());
+    const int allowed =
+        pqtest::op(QStringLiteral("thumbnail")).allowedDecodeReduction(p, header->uprightSize());
     QCOMPARE(allowed, reduction);
 
     // the full decode is shared by all rows
@@ -161,7 +165,8 @@ void TestThumbnail::exifRotatedPhotoWithReduction()
     QVERIFY(header);
     QCOMPARE(header->uprightSize(), cv::Size(533, 800));
     const Params p = pqtest::params(QStringLiteral("thumbnail"), {});
-    const int allowed = pqtest::op(QStringLiteral("thumbnail")).allowedDecodeReduction(p, header->uprightSize());
+    const int allowed =
+        pqtest::op(QStringLiteral("thumbnail")).allowedDecodeReduction(p, header->uprightSize());
     QCOMPARE(allowed, 2);
     const auto d = pqtest::decodeTestImage(file, allowed);
     QVERIFY(!d.error);
