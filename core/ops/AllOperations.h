@@ -1,21 +1,29 @@
 #pragma once
-// Factories for every operation, one per file in core/ops/. OperationRegistry calls them once.
+// Operations register themselves: each core/ops/<Name>.cpp ends with
+//
+//     PQ_REGISTER_OPERATION(makeName);
+//
+// so adding an operation is adding one file (and its test), with no central list to edit. The core
+// library is an OBJECT library, so the linker keeps every registration.
 
 #include "Operation.h"
 
 #include <memory>
 
-namespace pq::ops {
+namespace pq {
 
-std::unique_ptr<Operation> makeResize();
-std::unique_ptr<Operation> makeThumbnail();
-std::unique_ptr<Operation> makeCrop();
-std::unique_ptr<Operation> makeFormat(); // the output encoder's parameters; id "format"
+using OperationFactory = std::unique_ptr<Operation> (*)();
 
-// Test hooks, registered only when PIXQUEUE_ENABLE_TEST_OPS=1 is set in the environment: they
-// let the crash tests make a job that kills its process or holds its lease.
-std::unique_ptr<Operation> makeDebugAbort();
-std::unique_ptr<Operation> makeDebugSleep();
-std::unique_ptr<Operation> makeDebugFail();
+struct OperationRegistrar
+{
+    // testOnly: registered only when PIXQUEUE_ENABLE_TEST_OPS=1 is set in the environment (the
+    // debug-* hooks the crash tests use to make a job kill its process or hold its lease).
+    OperationRegistrar(OperationFactory factory, bool testOnly = false);
+};
 
-} // namespace pq::ops
+} // namespace pq
+
+#define PQ_REGISTER_OPERATION(factory) \
+    static const ::pq::OperationRegistrar pqOperationRegistrar_##factory{&factory}
+#define PQ_REGISTER_TEST_OPERATION(factory) \
+    static const ::pq::OperationRegistrar pqOperationRegistrar_##factory{&factory, true}

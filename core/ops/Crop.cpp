@@ -186,5 +186,6 @@ std::unique_ptr<Operation> makeCrop()
 {
     return std::make_unique<Crop>();
 }
+PQ_REGISTER_OPERATION(makeCrop);
 
 } // namespace pq::ops

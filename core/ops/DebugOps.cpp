@@ -93,15 +93,18 @@ std::unique_ptr<Operation> makeDebugAbort()
 {
     return std::make_unique<DebugAbort>();
 }
+PQ_REGISTER_TEST_OPERATION(makeDebugAbort);
 
 std::unique_ptr<Operation> makeDebugSleep()
 {
     return std::make_unique<DebugSleep>();
 }
+PQ_REGISTER_TEST_OPERATION(makeDebugSleep);
 
 std::unique_ptr<Operation> makeDebugFail()
 {
     return std::make_unique<DebugFail>();
 }
+PQ_REGISTER_TEST_OPERATION(makeDebugFail);
 
 } // namespace pq::ops

@@ -53,5 +53,6 @@ std::unique_ptr<Operation> makeFormat()
 {
     return std::make_unique<FormatOutput>();
 }
+PQ_REGISTER_OPERATION(makeFormat);
 
 } // namespace pq::ops

@@ -13,6 +13,25 @@ QString tr(const char *text)
 }
 } // namespace
 
+namespace {
+struct Registration
+{
+    OperationFactory factory;
+    bool testOnly;
+};
+// Filled by the static OperationRegistrar objects of the operation files, before main().
+std::vector<Registration> &registrations()
+{
+    static std::vector<Registration> list;
+    return list;
+}
+} // namespace
+
+OperationRegistrar::OperationRegistrar(OperationFactory factory, bool testOnly)
+{
+    registrations().push_back({factory, testOnly});
+}
+
 const OperationRegistry &OperationRegistry::instance()
 {
     static const OperationRegistry registry;
@@ -21,15 +40,10 @@ const OperationRegistry &OperationRegistry::instance()
 
 OperationRegistry::OperationRegistry()
 {
-    add(ops::makeResize());
-    add(ops::makeThumbnail());
-    add(ops::makeCrop());
-    add(ops::makeFormat());
-    if (qEnvironmentVariableIntValue("PIXQUEUE_ENABLE_TEST_OPS") == 1) {
-        add(ops::makeDebugAbort());
-        add(ops::makeDebugSleep());
-        add(ops::makeDebugFail());
-    }
+    const bool withTestOps = qEnvironmentVariableIntValue("PIXQUEUE_ENABLE_TEST_OPS") == 1;
+    for (const Registration &r : registrations())
+        if (!r.testOnly || withTestOps)
+            add(r.factory());
 }
 
 void OperationRegistry::add(std::unique_ptr<Operation> op)

@@ -184,5 +184,6 @@ std::unique_ptr<Operation> makeResize()
 {
     return std::make_unique<Resize>();
 }
+PQ_REGISTER_OPERATION(makeResize);
 
 } // namespace pq::ops

@@ -121,5 +121,6 @@ std::unique_ptr<Operation> makeThumbnail()
 {
     return std::make_unique<Thumbnail>();
 }
+PQ_REGISTER_OPERATION(makeThumbnail);
 
 } // namespace pq::ops
