@@ -1,5 +1,7 @@
 #include "ParamSpec.h"
 
+#include "ParamValues.h"
+
 #include <QJsonArray>
 
 #include <cmath>
@@ -72,6 +74,27 @@ ParamSpec ParamSpec::enumeration(QString name, QStringList choices, QString def,
     return s;
 }
 
+ParamSpec ParamSpec::color(QString name, QString def, QString label, QString help)
+{
+    ParamSpec s = text(std::move(name), std::move(def), std::move(label), std::move(help));
+    s.type = ParamType::Color;
+    return s;
+}
+
+ParamSpec ParamSpec::rects(QString name, QString label, QString help)
+{
+    ParamSpec s = text(std::move(name), QString(), std::move(label), std::move(help));
+    s.type = ParamType::Rect;
+    return s;
+}
+
+ParamSpec ParamSpec::file(QString name, QString label, QString help)
+{
+    ParamSpec s = text(std::move(name), QString(), std::move(label), std::move(help));
+    s.type = ParamType::File;
+    return s;
+}
+
 ParamSpec ParamSpec::text(QString name, QString def, QString label, QString help)
 {
     ParamSpec s;
@@ -95,6 +118,9 @@ QString ParamSpec::describeRange() const
     }
     case ParamType::Bool: return QStringLiteral("true or false");
     case ParamType::Enum: return QStringLiteral("one of ") + choices.join(QStringLiteral(", "));
+    case ParamType::Color: return QStringLiteral("#rrggbb, #rrggbbaa or a colour name");
+    case ParamType::Rect: return QStringLiteral("WxH+X+Y rectangles separated by spaces");
+    case ParamType::File: return QStringLiteral("a file path");
     default: return paramTypeName(type);
     }
 }
@@ -162,7 +188,15 @@ std::optional<QString> ParamSpec::coerce(const QVariant &value, QVariant *out) c
         return std::nullopt;
     }
     case ParamType::Color:
+        if (!parseColor(shown))
+            return bad(tr("'%1' is not a colour").arg(shown));
+        *out = shown.trimmed().toLower();
+        return std::nullopt;
     case ParamType::Rect:
+        if (!parseRects(shown))
+            return bad(tr("'%1' is not a list of rectangles").arg(shown));
+        *out = shown.trimmed();
+        return std::nullopt;
     case ParamType::String:
     case ParamType::File:
         if (value.typeId() != QMetaType::QString && !value.canConvert<QString>())

@@ -43,6 +43,13 @@ struct ParamSpec
     static ParamSpec enumeration(QString name, QStringList choices, QString def, QString label,
                                  QString help = {});
     static ParamSpec text(QString name, QString def, QString label, QString help = {});
+    // Colour: see ParamValues.h for the accepted forms; the value stays text, parse with
+    // parseColor().
+    static ParamSpec color(QString name, QString def, QString label, QString help = {});
+    // A list of rectangles "WxH+X+Y ..." (default: empty); parse with parseRects().
+    static ParamSpec rects(QString name, QString label, QString help = {});
+    // A file path (default: empty = not set).
+    static ParamSpec file(QString name, QString label, QString help = {});
 
     // Converts `value` (a QString from the command line, a JSON value, or an already typed
     // QVariant) to the canonical type and checks the range. Returns the error message on failure;
