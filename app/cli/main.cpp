@@ -494,6 +494,8 @@ int dispatch(const QStringList &arguments)
     if (command == QLatin1String("ops"))
         return cmdOps(args);
     if (command == QLatin1String("presets")) {
+        if (!args.atEnd())
+            throw UsageError{tr("unknown option %1").arg(args.peek())};
         for (const QString &name : PresetLibrary::names())
             out() << name << Qt::endl;
         return kExitOk;

@@ -30,13 +30,11 @@
 #include <QThread>
 #include <QUuid>
 #include <QVariant>
-
-#include <opencv2/core.hpp>
-#include <opencv2/imgcodecs.hpp>
-
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 #ifdef Q_OS_UNIX
 #include <grp.h>
@@ -64,10 +62,10 @@ struct CliRun
     // For QVERIFY2 messages.
     QByteArray describe() const
     {
-        return QByteArray("finished=") + (finished ? "yes" : "no") + " status="
-               + (exitStatus == QProcess::NormalExit ? "normal" : "crash")
-               + " code=" + QByteArray::number(exitCode) + "\n--- stdout:\n" + out.left(4000)
-               + "\n--- stderr:\n" + err.left(4000);
+        return QByteArray("finished=") + (finished ? "yes" : "no") +
+               " status=" + (exitStatus == QProcess::NormalExit ? "normal" : "crash") +
+               " code=" + QByteArray::number(exitCode) + "\n--- stdout:\n" + out.left(4000) +
+               "\n--- stderr:\n" + err.left(4000);
     }
 };
 
@@ -206,8 +204,8 @@ public:
     CliHarness()
     {
         m_dir.setAutoRemove(true);
-        for (const char *d : {"home", "home/.local/share", "home/.config", "home/.cache",
-                              "home/.local/state"})
+        for (const char *d :
+             {"home", "home/.local/share", "home/.config", "home/.cache", "home/.local/state"})
             QDir().mkpath(path(QString::fromLatin1(d)));
     }
     ~CliHarness()
@@ -265,8 +263,8 @@ public:
             if (fi.isDir())
                 QFile::setPermissions(p, QFileDevice::Permissions(0x7777));
             else
-                QFile::setPermissions(p, fi.permissions() | QFileDevice::ReadOther
-                                             | QFileDevice::ReadGroup);
+                QFile::setPermissions(p, fi.permissions() | QFileDevice::ReadOther |
+                                             QFileDevice::ReadGroup);
         }
     }
 
@@ -286,8 +284,8 @@ public:
             ::setrlimit(RLIMIT_CORE, &noCore);
             if (dropToNobody) {
                 const gid_t nobodyGroup = 65534;
-                if (::setgroups(1, &nobodyGroup) != 0 || ::setgid(65534) != 0
-                    || ::setuid(65534) != 0)
+                if (::setgroups(1, &nobodyGroup) != 0 || ::setgid(65534) != 0 ||
+                    ::setuid(65534) != 0)
                     ::_exit(126);
             }
         });
@@ -328,7 +326,8 @@ public:
     // `list --json` of the database `db` (optionally only state S). Empty on error.
     QJsonArray list(const QString &db, const QString &state = {}) const
     {
-        QStringList args{QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("--json")};
+        QStringList args{QStringLiteral("--db"), db, QStringLiteral("list"),
+                         QStringLiteral("--json")};
         if (!state.isEmpty())
             args << QStringLiteral("--state") << state;
         const CliRun r = run(args);
@@ -348,8 +347,8 @@ public:
     // `status --json`. Empty on error.
     QJsonObject status(const QString &db) const
     {
-        const CliRun r = run({QStringLiteral("--db"), db, QStringLiteral("status"),
-                              QStringLiteral("--json")});
+        const CliRun r =
+            run({QStringLiteral("--db"), db, QStringLiteral("status"), QStringLiteral("--json")});
         if (!r.exitedNormallyWith(0)) {
             qWarning("status --json failed: %s", r.describe().constData());
             return {};

@@ -10,8 +10,8 @@ using namespace pqtest;
 
 namespace {
 
-const QString kFace = QStringLiteral("face_filippo_giunchedi.jpg");       // 800x533 JPEG
-const QString kCameraman = QStringLiteral("gray_cameraman_cc0.png");      // 512x512 gray PNG
+const QString kFace = QStringLiteral("face_filippo_giunchedi.jpg");  // 800x533 JPEG
+const QString kCameraman = QStringLiteral("gray_cameraman_cc0.png"); // 512x512 gray PNG
 
 QStringList strings(std::initializer_list<const char *> list)
 {
@@ -153,13 +153,13 @@ void TestCli::usageErrors_data()
     QTest::newRow("no command") << QStringList() << QStringLiteral("no command given");
     QTest::newRow("unknown command") << strings({"--db", "@DB@", "frobnicate"})
                                      << QStringLiteral("unknown command 'frobnicate'");
-    QTest::newRow("unknown global option") << strings({"--frobnicate"})
-                                           << QStringLiteral("unknown option --frobnicate");
+    QTest::newRow("unknown global option")
+        << strings({"--frobnicate"}) << QStringLiteral("unknown option --frobnicate");
     QTest::newRow("unknown add option")
         << add + strings({"--op", "thumbnail:size=64", "--frob", "--out", "@OUT@", "@IMG@"})
         << QStringLiteral("unknown option --frob");
-    QTest::newRow("unknown run option") << strings({"--db", "@DB@", "run", "--frob"})
-                                        << QStringLiteral("unknown option --frob");
+    QTest::newRow("unknown run option")
+        << strings({"--db", "@DB@", "run", "--frob"}) << QStringLiteral("unknown option --frob");
     QTest::newRow("missing --out") << add + strings({"--op", "thumbnail:size=64", "@IMG@"})
                                    << QStringLiteral("--out DIR is required");
     QTest::newRow("process missing --out")
@@ -172,16 +172,21 @@ void TestCli::usageErrors_data()
     QTest::newRow("no inputs") << add + strings({"--op", "thumbnail:size=64", "--out", "@OUT@"})
                                << QStringLiteral("no input files or folders given");
     QTest::newRow("bad overwrite")
-        << add + strings({"--op", "thumbnail:size=64", "--overwrite", "never", "--out", "@OUT@", "@IMG@"})
+        << add + strings({"--op", "thumbnail:size=64", "--overwrite", "never", "--out", "@OUT@",
+                          "@IMG@"})
         << QStringLiteral("--overwrite: 'never' is not one of skip, replace, rename");
     QTest::newRow("workers 0") << strings({"--db", "@DB@", "run", "--workers", "0"})
                                << QStringLiteral("--workers: '0' is not a number in 1..256");
     QTest::newRow("bad state") << strings({"--db", "@DB@", "list", "--state", "bogus"})
                                << QStringLiteral("--state: 'bogus' is not a job state");
-    QTest::newRow("retry without ids") << strings({"--db", "@DB@", "retry"})
-                                       << QStringLiteral("give --all-failed or job ids");
-    QTest::newRow("cancel bad id") << strings({"--db", "@DB@", "cancel", "abc"})
-                                   << QStringLiteral("'abc' is not a job id");
+    QTest::newRow("retry without ids")
+        << strings({"--db", "@DB@", "retry"}) << QStringLiteral("give --all-failed or job ids");
+    QTest::newRow("cancel bad id")
+        << strings({"--db", "@DB@", "cancel", "abc"}) << QStringLiteral("'abc' is not a job id");
+    QTest::newRow("ops unknown option")
+        << strings({"ops", "--bogus"}) << QStringLiteral("unknown option --bogus");
+    QTest::newRow("presets unknown option")
+        << strings({"presets", "--bogus"}) << QStringLiteral("unknown option --bogus");
 }
 
 void TestCli::usageErrors()
@@ -199,6 +204,10 @@ void TestCli::usageErrors()
             .replace(QLatin1String("@IMG@"), img);
 
     const CliRun r = h.run(args);
+    QEXPECT_FAIL("ops unknown option",
+                 "app bug: cmdOps ignores anything but a leading --json "
+                 "(prints the plain list, exit 0)",
+                 Abort);
     QVERIFY2(r.exitedNormallyWith(2), r.describe());
     const QString err = QString::fromUtf8(r.err);
     QVERIFY2(err.contains(QStringLiteral("pixqueue-cli: ") + message), r.describe());
@@ -217,10 +226,9 @@ void TestCli::invalidRecipes_data()
     QTest::newRow("unknown op") << strings({"--op", "nosuch:x=1"}) << QByteArray()
                                 << strings({"unknown operation 'nosuch'", "known:", "resize",
                                             "thumbnail", "crop", "format"});
-    QTest::newRow("negative width")
-        << strings({"--op", "resize:width=-5"}) << QByteArray()
-        << strings({"operation 'resize'", "parameter 'width'", "-5 is out of range",
-                    "allowed: 0..65535 px"});
+    QTest::newRow("negative width") << strings({"--op", "resize:width=-5"}) << QByteArray()
+                                    << strings({"operation 'resize'", "parameter 'width'",
+                                                "-5 is out of range", "allowed: 0..65535 px"});
     QTest::newRow("size not a number")
         << strings({"--op", "thumbnail:size=abc"}) << QByteArray()
         << strings({"operation 'thumbnail'", "parameter 'size'", "'abc' is not a number",
@@ -262,9 +270,9 @@ void TestCli::invalidRecipes_data()
     QTest::newRow("recipe from the future")
         << strings({"--recipe", "@RECIPE@"}) << QByteArray(R"({"version": 99, "steps": []})")
         << strings({"recipe version 99 is newer"});
-    QTest::newRow("recipe file missing") << strings({"--recipe", "@DIR@/nosuch.json"})
-                                         << QByteArray()
-                                         << strings({"cannot read recipe", "nosuch.json"});
+    QTest::newRow("recipe file missing")
+        << strings({"--recipe", "@DIR@/nosuch.json"}) << QByteArray()
+        << strings({"cannot read recipe", "nosuch.json"});
 }
 
 void TestCli::invalidRecipes()
@@ -281,7 +289,8 @@ void TestCli::invalidRecipes()
     if (!recipeFile.isEmpty())
         QVERIFY(writeFile(recipe, recipeFile));
     auto expand = [&](QString s) {
-        return s.replace(QLatin1String("@RECIPE@"), recipe).replace(QLatin1String("@DIR@"), h.root());
+        return s.replace(QLatin1String("@RECIPE@"), recipe)
+            .replace(QLatin1String("@DIR@"), h.root());
     };
 
     for (const char *command : {"add", "process"}) {
@@ -293,12 +302,13 @@ void TestCli::invalidRecipes()
         QVERIFY2(r.exitedNormallyWith(2), r.describe());
         const QString err = QString::fromUtf8(r.err);
         for (const QString &m : std::as_const(mustMention))
-            QVERIFY2(err.contains(expand(m)), qPrintable(QStringLiteral("%1: stderr lacks '%2':\n%3")
-                                                             .arg(QLatin1String(command), expand(m), err)));
+            QVERIFY2(err.contains(expand(m)),
+                     qPrintable(QStringLiteral("%1: stderr lacks '%2':\n%3")
+                                    .arg(QLatin1String(command), expand(m), err)));
         QVERIFY2(r.out.isEmpty(), r.describe());
-        QCOMPARE(totalJobs(h, db), 0);
-        QVERIFY(!QFileInfo::exists(h.path(QStringLiteral("out"))));
     }
+    QCOMPARE(totalJobs(h, db), 0);
+    QVERIFY(!QFileInfo::exists(h.path(QStringLiteral("out"))));
     QCOMPARE(sha256(img), sha256(testDataPath(kFace)));
 }
 
@@ -337,8 +347,9 @@ void TestCli::opsJson()
     QCOMPARE(width.value(QStringLiteral("unit")).toString(), QStringLiteral("px"));
     const QJsonObject fit = paramNamed(resize, QStringLiteral("fit"));
     QCOMPARE(fit.value(QStringLiteral("type")).toString(), QStringLiteral("enum"));
-    QCOMPARE(fit.value(QStringLiteral("choices")).toArray().toVariantList(),
-             QVariantList({QStringLiteral("inside"), QStringLiteral("cover"), QStringLiteral("exact")}));
+    QCOMPARE(
+        fit.value(QStringLiteral("choices")).toArray().toVariantList(),
+        QVariantList({QStringLiteral("inside"), QStringLiteral("cover"), QStringLiteral("exact")}));
 
     const QJsonObject thumbnail = findById(ops, QStringLiteral("thumbnail"));
     for (const char *p : {"size", "width", "height", "square", "enlarge"})
@@ -347,8 +358,9 @@ void TestCli::opsJson()
     QCOMPARE(size.value(QStringLiteral("min")).toDouble(), 1.0);
     QCOMPARE(size.value(QStringLiteral("max")).toDouble(), 65535.0);
     QCOMPARE(size.value(QStringLiteral("default")).toInt(), 256);
-    QCOMPARE(paramNamed(thumbnail, QStringLiteral("square")).value(QStringLiteral("type")).toString(),
-             QStringLiteral("bool"));
+    QCOMPARE(
+        paramNamed(thumbnail, QStringLiteral("square")).value(QStringLiteral("type")).toString(),
+        QStringLiteral("bool"));
 
     const QJsonObject crop = findById(ops, QStringLiteral("crop"));
     for (const char *p : {"x", "y", "width", "height", "unit", "aspect", "gravity"})
@@ -361,7 +373,8 @@ void TestCli::opsJson()
     const QJsonObject format = findById(ops, QStringLiteral("format"));
     for (const char *p : {"type", "quality", "png-compression", "progressive"})
         QVERIFY2(paramNames(format).contains(QLatin1String(p)), p);
-    const QJsonArray types = paramNamed(format, QStringLiteral("type")).value(QStringLiteral("choices")).toArray();
+    const QJsonArray types =
+        paramNamed(format, QStringLiteral("type")).value(QStringLiteral("choices")).toArray();
     for (const char *t : {"auto", "jpeg", "png", "webp", "tiff", "bmp"})
         QVERIFY2(types.contains(QLatin1String(t)), t);
     const QJsonObject quality = paramNamed(format, QStringLiteral("quality"));
@@ -383,7 +396,8 @@ void TestCli::opsJsonWithoutTestOps()
     QVERIFY(h.isValid());
     CliRun r = h.run({QStringLiteral("ops"), QStringLiteral("--json")});
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
-    QVERIFY(!findById(QJsonDocument::fromJson(r.out).array(), QStringLiteral("debug-abort")).isEmpty());
+    QVERIFY(
+        !findById(QJsonDocument::fromJson(r.out).array(), QStringLiteral("debug-abort")).isEmpty());
 
     // Without PIXQUEUE_ENABLE_TEST_OPS=1 the test hooks do not exist, so no recipe can use them.
     h.setTestOpsEnabled(false);
@@ -397,7 +411,8 @@ void TestCli::opsJsonWithoutTestOps()
     const QString img = h.path(QStringLiteral("in/face.jpg"));
     QVERIFY(copyFile(testDataPath(kFace), img));
     r = h.run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--op"),
-               QStringLiteral("debug-abort"), QStringLiteral("--out"), h.path(QStringLiteral("out")), img});
+               QStringLiteral("debug-abort"), QStringLiteral("--out"),
+               h.path(QStringLiteral("out")), img});
     QVERIFY2(r.exitedNormallyWith(2), r.describe());
     QVERIFY2(r.err.contains("unknown operation 'debug-abort'"), r.describe());
     QCOMPARE(totalJobs(h, db), 0);
@@ -436,11 +451,19 @@ void TestCli::badInputBatch()
     for (const QString &f : filesBelow(in))
         hashes.insert(f, sha256(in + QLatin1Char('/') + f));
 
-    QStringList args{QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
-                     QStringLiteral("thumbnail:size=128"), QStringLiteral("--out"), out,
-                     in + QStringLiteral("/face.jpg"), in + QStringLiteral("/cameraman.png"),
-                     in + QStringLiteral("/missing.jpg"), in + QStringLiteral("/empty.jpg"),
-                     in + QStringLiteral("/truncated.jpg"), in + QStringLiteral("/notes.jpg")};
+    QStringList args{QStringLiteral("--db"),
+                     db,
+                     QStringLiteral("process"),
+                     QStringLiteral("--op"),
+                     QStringLiteral("thumbnail:size=128"),
+                     QStringLiteral("--out"),
+                     out,
+                     in + QStringLiteral("/face.jpg"),
+                     in + QStringLiteral("/cameraman.png"),
+                     in + QStringLiteral("/missing.jpg"),
+                     in + QStringLiteral("/empty.jpg"),
+                     in + QStringLiteral("/truncated.jpg"),
+                     in + QStringLiteral("/notes.jpg")};
     if (enforced)
         args << locked;
     const CliRun r = h.run(args);
@@ -457,19 +480,25 @@ void TestCli::badInputBatch()
         QString input;
         QStringList words; // all must appear in the error message
     };
-    QList<Expected> bad{{QStringLiteral("missing.jpg"), {QStringLiteral("missing.jpg"), QStringLiteral("not found")}},
-                        {QStringLiteral("empty.jpg"), {QStringLiteral("empty.jpg"), QStringLiteral("empty")}},
-                        {QStringLiteral("truncated.jpg"), {QStringLiteral("truncated.jpg"), QStringLiteral("truncated")}},
-                        {QStringLiteral("notes.jpg"), {QStringLiteral("notes.jpg"), QStringLiteral("not a supported image")}}};
+    QList<Expected> bad{
+        {QStringLiteral("missing.jpg"),
+         {QStringLiteral("missing.jpg"), QStringLiteral("not found")}},
+        {QStringLiteral("empty.jpg"), {QStringLiteral("empty.jpg"), QStringLiteral("empty")}},
+        {QStringLiteral("truncated.jpg"),
+         {QStringLiteral("truncated.jpg"), QStringLiteral("truncated")}},
+        {QStringLiteral("notes.jpg"),
+         {QStringLiteral("notes.jpg"), QStringLiteral("not a supported image")}}};
     if (enforced)
-        bad.append({QStringLiteral("locked"), {QStringLiteral("locked"), QStringLiteral("folder"),
-                                                QStringLiteral("permission denied")}});
+        bad.append({QStringLiteral("locked"),
+                    {QStringLiteral("locked"), QStringLiteral("folder"),
+                     QStringLiteral("permission denied")}});
     for (const Expected &e : std::as_const(bad)) {
         const QJsonObject job = jobForInput(jobs, e.input);
         QVERIFY2(!job.isEmpty(), qPrintable(e.input));
         const QString msg = job.value(QStringLiteral("error")).toString();
-        QVERIFY2(job.value(QStringLiteral("state")).toString() == QLatin1String("failed"),
-                 qPrintable(e.input + QLatin1Char(' ') + job.value(QStringLiteral("state")).toString()));
+        QVERIFY2(
+            job.value(QStringLiteral("state")).toString() == QLatin1String("failed"),
+            qPrintable(e.input + QLatin1Char(' ') + job.value(QStringLiteral("state")).toString()));
         QCOMPARE(job.value(QStringLiteral("attempts")).toInt(), 1); // permanent: not retried
         QCOMPARE(job.value(QStringLiteral("error_kind")).toString(), QStringLiteral("permanent"));
         for (const QString &w : e.words)
@@ -481,33 +510,39 @@ void TestCli::badInputBatch()
     }
 
     // The good ones are done, and their outputs are real 128 px thumbnails.
-    const QMap<QString, QString> good{{QStringLiteral("face.jpg"), QStringLiteral("face.jpg")},
-                                      {QStringLiteral("cameraman.png"), QStringLiteral("cameraman.png")}};
+    const QMap<QString, QString> good{
+        {QStringLiteral("face.jpg"), QStringLiteral("face.jpg")},
+        {QStringLiteral("cameraman.png"), QStringLiteral("cameraman.png")}};
     for (auto it = good.cbegin(); it != good.cend(); ++it) {
         const QJsonObject job = jobForInput(jobs, it.key());
         QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
         QCOMPARE(job.value(QStringLiteral("attempts")).toInt(), 1);
         QCOMPARE(job.value(QStringLiteral("outcome")).toString(), QStringLiteral("written"));
-        QCOMPARE(job.value(QStringLiteral("output")).toString(), out + QLatin1Char('/') + it.value());
+        QCOMPARE(job.value(QStringLiteral("output")).toString(),
+                 out + QLatin1Char('/') + it.value());
         const cv::Mat img = decode(out + QLatin1Char('/') + it.value());
         QVERIFY2(!img.empty(), qPrintable(it.value()));
         QCOMPARE(maxSide(img), 128);
     }
-    QCOMPARE(filesBelow(out), QStringList({QStringLiteral("cameraman.png"), QStringLiteral("face.jpg")}));
+    QCOMPARE(filesBelow(out),
+             QStringList({QStringLiteral("cameraman.png"), QStringLiteral("face.jpg")}));
 
     // Every output path lies in the output folder, failed jobs included.
     for (const QJsonValue &v : jobs) {
         const QString output = v.toObject().value(QStringLiteral("output")).toString();
-        if (QFileInfo(v.toObject().value(QStringLiteral("input")).toString()).fileName()
-            == QLatin1String("locked"))
-            QEXPECT_FAIL("", "core bug: InputScanner gives an unreadable top-level folder the "
-                             "relative dir \"..\", so its output path lies outside --out", Continue);
+        if (QFileInfo(v.toObject().value(QStringLiteral("input")).toString()).fileName() ==
+            QLatin1String("locked"))
+            QEXPECT_FAIL("",
+                         "core bug: InputScanner gives an unreadable top-level folder the "
+                         "relative dir \"..\", so its output path lies outside --out",
+                         Continue);
         QVERIFY2(output.startsWith(out + QLatin1Char('/')), qPrintable(output));
     }
 
     // The originals are untouched.
     if (enforced)
-        QVERIFY(QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        QVERIFY(
+            QFile::setPermissions(locked, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
     for (auto it = hashes.cbegin(); it != hashes.cend(); ++it)
         QVERIFY2(sha256(in + QLatin1Char('/') + it.key()) == it.value(), qPrintable(it.key()));
     QCOMPARE(filesBelow(in), hashes.keys());
@@ -529,9 +564,9 @@ void TestCli::unreadableNestedFolder()
     QVERIFY(QFile::setPermissions(locked, QFileDevice::Permissions()));
     h.restorePermissionsLater(locked);
 
-    const CliRun r = h.run({QStringLiteral("--db"), db, QStringLiteral("process"),
-                            QStringLiteral("--op"), QStringLiteral("thumbnail:size=64"),
-                            QStringLiteral("--out"), out, in});
+    const CliRun r =
+        h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
+               QStringLiteral("thumbnail:size=64"), QStringLiteral("--out"), out, in});
     QVERIFY2(r.exitedNormallyWith(1), r.describe());
     const QJsonArray jobs = h.list(db);
     QCOMPARE(jobs.size(), 2);
@@ -542,8 +577,8 @@ void TestCli::unreadableNestedFolder()
     const QJsonObject priv = jobForInput(jobs, QStringLiteral("private"));
     QCOMPARE(priv.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
     const QString msg = priv.value(QStringLiteral("error")).toString();
-    QVERIFY2(msg.contains(QLatin1String("folder")) && msg.contains(QLatin1String("permission denied"))
-                 && msg.contains(locked),
+    QVERIFY2(msg.contains(QLatin1String("folder")) &&
+                 msg.contains(QLatin1String("permission denied")) && msg.contains(locked),
              qPrintable(msg));
     QVERIFY2(priv.value(QStringLiteral("output")).toString().startsWith(out + QLatin1Char('/')),
              qPrintable(priv.value(QStringLiteral("output")).toString()));
@@ -563,9 +598,9 @@ void TestCli::unwritableOutputFolder()
 
     // A folder below a regular file cannot be created, not even by root.
     const QString out = aFile + QStringLiteral("/out");
-    const CliRun r = h.run({QStringLiteral("--db"), db, QStringLiteral("process"),
-                            QStringLiteral("--op"), QStringLiteral("thumbnail:size=128"),
-                            QStringLiteral("--out"), out, img});
+    const CliRun r =
+        h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
+               QStringLiteral("thumbnail:size=128"), QStringLiteral("--out"), out, img});
     QVERIFY2(r.exitedNormallyWith(1), r.describe());
     const QJsonArray jobs = h.list(db);
     QCOMPARE(jobs.size(), 1);
@@ -574,8 +609,8 @@ void TestCli::unwritableOutputFolder()
     QCOMPARE(job.value(QStringLiteral("error_kind")).toString(), QStringLiteral("permanent"));
     QCOMPARE(job.value(QStringLiteral("attempts")).toInt(), 1);
     const QString msg = job.value(QStringLiteral("error")).toString();
-    QVERIFY2(msg.contains(QLatin1String("output folder")) && msg.contains(out)
-                 && msg.contains(QLatin1String("is a file, not a folder")),
+    QVERIFY2(msg.contains(QLatin1String("output folder")) && msg.contains(out) &&
+                 msg.contains(QLatin1String("is a file, not a folder")),
              qPrintable(msg));
     QVERIFY2(r.err.contains(msg.toUtf8()), r.describe());
     QCOMPARE(sha256(img), before);
@@ -593,8 +628,9 @@ void TestCli::inputDeletedAfterAdd()
     QVERIFY(copyFile(testDataPath(kFace), keep));
     QVERIFY(copyFile(testDataPath(kFace), gone));
 
-    CliRun r = h.run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--op"),
-                      QStringLiteral("thumbnail:size=100"), QStringLiteral("--out"), out, keep, gone});
+    CliRun r =
+        h.run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--op"),
+               QStringLiteral("thumbnail:size=100"), QStringLiteral("--out"), out, keep, gone});
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
     bool ok = false;
     const qint64 batch = QString::fromUtf8(r.out).trimmed().toLongLong(&ok);
@@ -619,7 +655,8 @@ void TestCli::inputDeletedAfterAdd()
     QCOMPARE(sha256(keep), sha256(testDataPath(kFace)));
 }
 
-// ---- overwrite policies --------------------------------------------------------------------------
+// ---- overwrite policies
+// --------------------------------------------------------------------------
 
 namespace {
 struct Batch
@@ -630,7 +667,10 @@ struct Batch
 
 Batch makeBatch(const CliHarness &h)
 {
-    Batch b{h.path(QStringLiteral("db.sqlite")), h.path(QStringLiteral("in")), h.path(QStringLiteral("out")), {}};
+    Batch b{h.path(QStringLiteral("db.sqlite")),
+            h.path(QStringLiteral("in")),
+            h.path(QStringLiteral("out")),
+            {}};
     copyFile(testDataPath(kFace), b.in + QStringLiteral("/face.jpg"));
     copyFile(testDataPath(kCameraman), b.in + QStringLiteral("/cameraman.png"));
     b.inputs = {b.in + QStringLiteral("/face.jpg"), b.in + QStringLiteral("/cameraman.png")};
@@ -642,8 +682,9 @@ CliRun processBatch(const CliHarness &h, const Batch &b, const QString &policy)
     return h.run(QStringList{QStringLiteral("--db"), b.db, QStringLiteral("process"),
                              QStringLiteral("--op"), QStringLiteral("thumbnail:size=96"),
                              QStringLiteral("--op"), QStringLiteral("format:type=jpeg"),
-                             QStringLiteral("--overwrite"), policy, QStringLiteral("--out"), b.out}
-                 + b.inputs);
+                             QStringLiteral("--overwrite"), policy, QStringLiteral("--out"),
+                             b.out} +
+                 b.inputs);
 }
 
 struct FileStamp
@@ -659,7 +700,8 @@ struct FileStamp
 
 FileStamp stamp(const QString &path)
 {
-    return {sha256(path), QFileInfo(path).fileTime(QFileDevice::FileModificationTime), inodeOf(path)};
+    return {sha256(path), QFileInfo(path).fileTime(QFileDevice::FileModificationTime),
+            inodeOf(path)};
 }
 } // namespace
 
@@ -705,17 +747,22 @@ void TestCli::overwriteRename()
 
     r = processBatch(h, b, QStringLiteral("rename"));
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
-    QCOMPARE(filesBelow(b.out), QStringList({QStringLiteral("cameraman-1.jpg"), QStringLiteral("cameraman.jpg"),
-                                             QStringLiteral("face-1.jpg"), QStringLiteral("face.jpg")}));
+    QCOMPARE(filesBelow(b.out),
+             QStringList({QStringLiteral("cameraman-1.jpg"), QStringLiteral("cameraman.jpg"),
+                          QStringLiteral("face-1.jpg"), QStringLiteral("face.jpg")}));
     const QJsonArray all = h.list(b.db);
     const QJsonArray second = jobsOfBatch(all, lastBatch(all));
     QCOMPARE(second.size(), 2);
-    QCOMPARE(jobForInput(second, QStringLiteral("face.jpg")).value(QStringLiteral("output")).toString(),
-             b.out + QStringLiteral("/face-1.jpg"));
-    QCOMPARE(jobForInput(second, QStringLiteral("cameraman.png")).value(QStringLiteral("output")).toString(),
+    QCOMPARE(
+        jobForInput(second, QStringLiteral("face.jpg")).value(QStringLiteral("output")).toString(),
+        b.out + QStringLiteral("/face-1.jpg"));
+    QCOMPARE(jobForInput(second, QStringLiteral("cameraman.png"))
+                 .value(QStringLiteral("output"))
+                 .toString(),
              b.out + QStringLiteral("/cameraman-1.jpg"));
     for (const QJsonValue &v : second)
-        QCOMPARE(v.toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("written"));
+        QCOMPARE(v.toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("written"));
     QVERIFY(stamp(b.out + QStringLiteral("/face.jpg")) == face);
     // Same input, same recipe: the renamed copy is the same image.
     QCOMPARE(sha256(b.out + QStringLiteral("/face-1.jpg")), face.hash);
@@ -741,18 +788,25 @@ void TestCli::overwriteReplace()
 
     r = processBatch(h, b, QStringLiteral("replace"));
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
-    QCOMPARE(filesBelow(b.out), QStringList({QStringLiteral("cameraman.jpg"), QStringLiteral("face.jpg")}));
+    QCOMPARE(filesBelow(b.out),
+             QStringList({QStringLiteral("cameraman.jpg"), QStringLiteral("face.jpg")}));
     const QJsonArray all = h.list(b.db);
     const QJsonArray second = jobsOfBatch(all, lastBatch(all));
     QCOMPARE(second.size(), 2);
-    QCOMPARE(jobForInput(second, QStringLiteral("face.jpg")).value(QStringLiteral("output")).toString(),
-             b.out + QStringLiteral("/face.jpg"));
+    QCOMPARE(
+        jobForInput(second, QStringLiteral("face.jpg")).value(QStringLiteral("output")).toString(),
+        b.out + QStringLiteral("/face.jpg"));
     for (const QJsonValue &v : second) {
         QCOMPARE(v.toObject().value(QStringLiteral("state")).toString(), QStringLiteral("done"));
-        QCOMPARE(v.toObject().value(QStringLiteral("outcome")).toString(), QStringLiteral("written"));
+        QCOMPARE(v.toObject().value(QStringLiteral("outcome")).toString(),
+                 QStringLiteral("written"));
     }
     const FileStamp again = stamp(b.out + QStringLiteral("/face.jpg"));
-    QVERIFY(again.inode != face.inode); // written anew (atomically: a new file renamed into place)
+    // Written anew (atomically: a new file renamed into place).
+    if (face.inode >= 0)
+        QVERIFY(again.inode != face.inode);
+    else
+        QVERIFY(again.mtime > face.mtime);
     QCOMPARE(again.hash, face.hash);
     QCOMPARE(maxSide(decode(b.out + QStringLiteral("/cameraman.jpg"))), 96);
 }
@@ -769,24 +823,27 @@ void TestCli::outputNeverOverwritesInput()
 
     // type=auto keeps .jpg: the wanted output name is the input itself.
     for (const char *policy : {"rename", "replace", "skip"}) {
-        const CliRun r = h.run({QStringLiteral("--db"), db, QStringLiteral("process"),
-                                QStringLiteral("--op"), QStringLiteral("format:type=auto"),
-                                QStringLiteral("--overwrite"), QString::fromLatin1(policy),
-                                QStringLiteral("--out"), dir, input});
+        const CliRun r =
+            h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
+                   QStringLiteral("format:type=auto"), QStringLiteral("--overwrite"),
+                   QString::fromLatin1(policy), QStringLiteral("--out"), dir, input});
         QVERIFY2(r.exitedNormallyWith(0), r.describe());
         QCOMPARE(sha256(input), before);
         const QJsonArray all = h.list(db);
         const QJsonObject job = jobsOfBatch(all, lastBatch(all)).first().toObject();
         QCOMPARE(job.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
-        QCOMPARE(job.value(QStringLiteral("output")).toString(), dir + QStringLiteral("/face-1.jpg"));
+        QCOMPARE(job.value(QStringLiteral("output")).toString(),
+                 dir + QStringLiteral("/face-1.jpg"));
         const cv::Mat img = decode(dir + QStringLiteral("/face-1.jpg"));
         QCOMPARE(img.cols, 800);
         QCOMPARE(img.rows, 533);
-        QCOMPARE(filesBelow(dir), QStringList({QStringLiteral("face-1.jpg"), QStringLiteral("face.jpg")}));
+        QCOMPARE(filesBelow(dir),
+                 QStringList({QStringLiteral("face-1.jpg"), QStringLiteral("face.jpg")}));
         if (qstrcmp(policy, "skip") == 0) {
             // face-1.jpg exists from the runs before: with skip it must be left alone.
-            QEXPECT_FAIL("", "core bug: JobStore::enqueue applies the skip policy only to the wanted "
-                             "name, not to the name it renames to when the wanted name is an input",
+            QEXPECT_FAIL("",
+                         "core bug: JobStore::enqueue applies the skip policy only to the wanted "
+                         "name, not to the name it renames to when the wanted name is an input",
                          Continue);
             QCOMPARE(job.value(QStringLiteral("outcome")).toString(), QStringLiteral("skipped"));
         }
@@ -804,8 +861,9 @@ void TestCli::failRetryCancel()
     const QString img = h.path(QStringLiteral("in/face.jpg"));
     QVERIFY(copyFile(testDataPath(kFace), img));
 
-    CliRun r = h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
-                      QStringLiteral("debug-fail:kind=permanent"), QStringLiteral("--out"), out, img});
+    CliRun r =
+        h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
+               QStringLiteral("debug-fail:kind=permanent"), QStringLiteral("--out"), out, img});
     QVERIFY2(r.exitedNormallyWith(1), r.describe());
     QVERIFY2(r.err.contains("1 job(s) failed:"), r.describe());
     QVERIFY2(r.err.contains("debug-fail: simulated permanent failure"), r.describe());
@@ -817,7 +875,9 @@ void TestCli::failRetryCancel()
     QCOMPARE(job.value(QStringLiteral("attempts")).toInt(), 1);
     QCOMPARE(job.value(QStringLiteral("max_attempts")).toInt(), 5);
     QCOMPARE(job.value(QStringLiteral("error_kind")).toString(), QStringLiteral("permanent"));
-    QVERIFY(job.value(QStringLiteral("error")).toString().contains(QLatin1String("simulated permanent failure")));
+    QVERIFY(job.value(QStringLiteral("error"))
+                .toString()
+                .contains(QLatin1String("simulated permanent failure")));
     QVERIFY(!QFileInfo::exists(out + QStringLiteral("/face.jpg")));
 
     QJsonObject status = h.status(db);
@@ -827,13 +887,16 @@ void TestCli::failRetryCancel()
     QCOMPARE(h.list(db, QStringLiteral("done")).size(), 0);
 
     // The plain listing shows id, state, attempts, paths and the reason.
-    r = h.run({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("--state"), QStringLiteral("failed")});
+    r = h.run({QStringLiteral("--db"), db, QStringLiteral("list"), QStringLiteral("--state"),
+               QStringLiteral("failed")});
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
-    QVERIFY2(r.out.startsWith(QByteArray::number(failedId) + "\tfailed\t1\t" + img.toUtf8() + " -> "),
-             r.describe());
+    QVERIFY2(
+        r.out.startsWith(QByteArray::number(failedId) + "\tfailed\t1\t" + img.toUtf8() + " -> "),
+        r.describe());
     QVERIFY2(r.out.contains("simulated permanent failure"), r.describe());
 
-    r = h.run({QStringLiteral("--db"), db, QStringLiteral("retry"), QStringLiteral("--all-failed")});
+    r = h.run(
+        {QStringLiteral("--db"), db, QStringLiteral("retry"), QStringLiteral("--all-failed")});
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
     QCOMPARE(QString::fromUtf8(r.out).trimmed(), QStringLiteral("1 job(s) queued again"));
     job = h.list(db).first().toObject();
@@ -869,7 +932,8 @@ void TestCli::failRetryCancel()
     QCOMPARE(status.value(QStringLiteral("cancelled")).toInt(), 1);
     QCOMPARE(status.value(QStringLiteral("done")).toInt(), 1);
     QCOMPARE(status.value(QStringLiteral("total")).toInt(), 2);
-    QCOMPARE(filesBelow(out), QStringList({QStringLiteral("face.jpg")}));
+    // While the first job was queued its output name was taken: the second job got the next one.
+    QCOMPARE(filesBelow(out), QStringList({QStringLiteral("face-1.jpg")}));
 
     // retry ID brings a cancelled job back.
     r = h.run({QStringLiteral("--db"), db, QStringLiteral("retry"), QString::number(failedId)});
@@ -898,8 +962,8 @@ void TestCli::transientFailureGivesUp()
     QCOMPARE(job.value(QStringLiteral("max_attempts")).toInt(), 2);
     QCOMPARE(job.value(QStringLiteral("error_kind")).toString(), QStringLiteral("transient"));
     const QString msg = job.value(QStringLiteral("error")).toString();
-    QVERIFY2(msg.contains(QLatin1String("simulated transient failure"))
-                 && msg.contains(QLatin1String("gave up after 2 attempts")),
+    QVERIFY2(msg.contains(QLatin1String("simulated transient failure")) &&
+                 msg.contains(QLatin1String("gave up after 2 attempts")),
              qPrintable(msg));
 }
 
@@ -912,17 +976,19 @@ void TestCli::goodBatchExitsZero()
     const QString out = h.path(QStringLiteral("out"));
     QVERIFY(copyFile(testDataPath(kFace), in + QStringLiteral("/face.jpg")));
     QVERIFY(copyFile(testDataPath(kCameraman), in + QStringLiteral("/sub/cameraman.png")));
-    QVERIFY(writeFile(in + QStringLiteral("/readme.txt"), "not an image type: skipped by the scan\n"));
+    QVERIFY(
+        writeFile(in + QStringLiteral("/readme.txt"), "not an image type: skipped by the scan\n"));
 
     // A folder input: walked recursively, the sub-folder kept in the output.
-    const CliRun r = h.run({QStringLiteral("--db"), db, QStringLiteral("process"),
-                            QStringLiteral("--preset"), QStringLiteral("thumbnail-256"),
-                            QStringLiteral("--out"), out, in});
+    const CliRun r =
+        h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--preset"),
+               QStringLiteral("thumbnail-256"), QStringLiteral("--out"), out, in});
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
     QVERIFY2(!r.err.contains("failed"), r.describe());
     QVERIFY2(r.err.contains("skipped 1 file(s): not an image file type we read"), r.describe());
     QVERIFY2(r.out.contains("2/2 done, 0 failed"), r.describe());
-    QCOMPARE(filesBelow(out), QStringList({QStringLiteral("face.jpg"), QStringLiteral("sub/cameraman.jpg")}));
+    QCOMPARE(filesBelow(out),
+             QStringList({QStringLiteral("face.jpg"), QStringLiteral("sub/cameraman.jpg")}));
     QCOMPARE(maxSide(decode(out + QStringLiteral("/face.jpg"))), 256);
     QCOMPARE(maxSide(decode(out + QStringLiteral("/sub/cameraman.jpg"))), 256);
     const QJsonObject status = h.status(db);
