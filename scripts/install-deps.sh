@@ -12,9 +12,9 @@ APT_PACKAGES=(
     # build
     cmake ninja-build g++
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev libopencv-dev libexiv2-dev
+    qtkeychain-qt6-dev libopencv-dev libexiv2-dev libjpeg-dev
     # run time: the SQLite driver is a plugin, not a link dependency, so nothing else pulls it in
-    libqt6sql6-sqlite opencv-data
+    libqt6sql6-sqlite opencv-data fonts-dejavu-core
     # tests: a session bus and a secret service for the keychain tests, a virtual display
     xvfb xauth dbus gnome-keyring libsecret-1-0 libsecret-tools
 )

@@ -67,6 +67,7 @@ JobRecord readRecord(const QSqlQuery &q)
     r.createdAtMs = q.value(15).toLongLong();
     r.updatedAtMs = q.value(16).toLongLong();
     r.revision = q.value(17).toLongLong();
+    r.reusedFrom = q.value(18).toLongLong();
     return r;
 }
 
@@ -543,18 +544,34 @@ bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::millis
     return ok;
 }
 
-bool JobStore::complete(qint64 jobId, const QString &owner, const QString &outcome)
+bool JobStore::complete(qint64 jobId, const QString &owner, const Completion &completion)
 {
+    auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); };
     const bool ok = Stmt(connection().statement(sql::kComplete),
                          {{QStringLiteral("id"), jobId},
                           {QStringLiteral("owner"), owner},
-                          {QStringLiteral("outcome"), outcome},
+                          {QStringLiteral("outcome"), completion.outcome},
+                          {QStringLiteral("input_hash"), orNull(completion.inputHash)},
+                          {QStringLiteral("work_key"), orNull(completion.workKey)},
+                          {QStringLiteral("reused_from"),
+                           completion.reusedFrom ? QVariant(completion.reusedFrom) : QVariant()},
                           {QStringLiteral("now"), now()}})
                         .rowsAffected()
                     == 1;
     if (ok)
         notify();
     return ok;
+}
+
+std::optional<ReusableOutput> JobStore::findReusableOutput(const QString &workKey, qint64 jobId) const
+{
+    if (workKey.isEmpty())
+        return std::nullopt;
+    Stmt q(connection().statement(sql::kFindReusableOutput),
+           {{QStringLiteral("work_key"), workKey}, {QStringLiteral("id"), jobId}});
+    if (!q.ok() || !q->next())
+        return std::nullopt;
+    return ReusableOutput{q->value(0).toLongLong(), q->value(1).toString()};
 }
 
 qint64 JobStore::backoffDelayMs(int attempts)

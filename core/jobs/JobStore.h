@@ -68,7 +68,10 @@ public:
     bool heartbeat(qint64 jobId, const QString &owner, std::chrono::milliseconds leaseTime,
                    double progress);
     // Only the current lease owner can complete or fail a job.
-    bool complete(qint64 jobId, const QString &owner, const QString &outcome = QStringLiteral("written"));
+    bool complete(qint64 jobId, const QString &owner, const Completion &completion = {});
+    // A finished job that did the same work (same `workKey`: input content and recipe), other
+    // than `jobId`. The caller checks that its output file still exists before copying it.
+    std::optional<ReusableOutput> findReusableOutput(const QString &workKey, qint64 jobId) const;
     // Transient: back to queued after min(2^attempts s, 300 s) + up to 10% jitter, unless
     // max_attempts is reached. Permanent: failed at once.
     FailResult fail(qint64 jobId, const QString &owner, ErrorKind kind, const QString &message);

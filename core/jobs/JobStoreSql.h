@@ -63,6 +63,14 @@ inline constexpr const char *kMigrations[][16] = {
         "CREATE INDEX jobs_by_output ON jobs (output_path)",
         nullptr,
     },
+    // version 2: identical work is not done twice. work_key identifies (input content, recipe
+    // without its name); a job whose key already produced an output copies it.
+    {
+        "ALTER TABLE jobs ADD COLUMN work_key TEXT",
+        "ALTER TABLE jobs ADD COLUMN reused_from INTEGER",
+        "CREATE INDEX jobs_by_work_key ON jobs (work_key) WHERE state = 'done'",
+        nullptr,
+    },
 };
 
 #define PQ_NEXT_REV "(SELECT coalesce(max(rev), 0) + 1 FROM jobs)"
@@ -127,9 +135,18 @@ inline constexpr const char *kHeartbeat = R"(
 inline constexpr const char *kComplete = R"(
     UPDATE jobs
     SET state = 'done', outcome = :outcome, progress = 1, error_kind = NULL, error_msg = NULL,
+        input_hash = :input_hash, work_key = :work_key, reused_from = :reused_from,
         lease_owner = NULL, lease_process = NULL, lease_until = NULL,
         updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
     WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+// The newest finished job that did the same work (same input content, same recipe) and wrote
+// its output itself or copied it.
+inline constexpr const char *kFindReusableOutput = R"(
+    SELECT id, output_path FROM jobs INDEXED BY jobs_by_work_key
+    WHERE work_key = :work_key AND state = 'done' AND outcome IN ('written', 'reused')
+          AND id != :id
+    ORDER BY id DESC LIMIT 1)";
 
 inline constexpr const char *kSelectLeaseHolder = R"(
     SELECT attempts, max_attempts FROM jobs
@@ -218,7 +235,7 @@ inline constexpr const char *kCountActive =
 #define PQ_JOB_COLUMNS \
     "id, batch_id, input_path, output_path, preset, state, attempts, max_attempts, " \
     "available_at, lease_owner, lease_until, progress, error_kind, error_msg, outcome, " \
-    "created_at, updated_at, rev"
+    "created_at, updated_at, rev, reused_from"
 
 inline constexpr const char *kSelectJobs = "SELECT " PQ_JOB_COLUMNS " FROM jobs";
 inline constexpr const char *kSelectJob = "SELECT " PQ_JOB_COLUMNS " FROM jobs WHERE id = :id";

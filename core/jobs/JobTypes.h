@@ -86,6 +86,22 @@ struct JobRecord
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
     qint64 revision = 0; // increases on every change; see JobStore::changesSince
+    qint64 reusedFrom = 0; // outcome "reused": the job whose output was copied
+};
+
+// How a job ended well, for JobStore::complete.
+struct Completion
+{
+    QString outcome = QStringLiteral("written"); // "written", "reused" or "skipped"
+    QString inputHash;                           // content hash of the input, when known
+    QString workKey;                             // see JobStore::findReusableOutput
+    qint64 reusedFrom = 0;
+};
+
+struct ReusableOutput
+{
+    qint64 jobId = 0;
+    QString outputPath;
 };
 
 // What `JobStore::fail` did with the job.

@@ -222,7 +222,7 @@ void WorkerPool::workerLoop(int slot)
         } else if (running->leaseLost) {
             emit jobFinished(job->id, JobState::Cancelled, tr("the job was cancelled or taken over"));
         } else if (!outcome.error) {
-            if (m_store->complete(job->id, owner, outcome.outcome))
+            if (m_store->complete(job->id, owner, Completion{outcome.outcome, {}, {}, 0}))
                 emit jobFinished(job->id, JobState::Done, QString());
             else
                 emit jobFinished(job->id, JobState::Cancelled, tr("the lease was lost before completion"));

@@ -1,11 +1,15 @@
 // JobStore: the queue semantics of docs/architecture.md on a real SQLite file.
 
 #include "jobs/JobStore.h"
+#include "jobs/JobStoreSql.h"
 #include "ops/Recipe.h"
 
 #include <QFile>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -95,6 +99,58 @@ private slots:
         QVERIFY(again);
         QCOMPARE(again->counts().value(JobState::Queued), 3);
         QCOMPARE(again->integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void migratesAVersion1DatabaseForward()
+    {
+        const QString path = newDbPath();
+        {
+            // A database as the first release wrote it, with one queued job.
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char *statement : sql::kMigrations[0]) {
+                if (!statement)
+                    break;
+                QVERIFY2(q.exec(QString::fromUtf8(statement)), qPrintable(q.lastError().text()));
+            }
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO batches (created_at, output_dir, naming, overwrite) VALUES (1, '/o', '{name}', 'rename')")));
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO jobs (batch_id, input_path, preset, recipe, output_path, state, available_at, "
+                "created_at, updated_at, rev) VALUES (1, '/i/a.jpg', 'p', '{}', '/o/a.jpg', 'queued', 0, 0, 0, 1)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+        auto store = openStore(path);
+        QVERIFY(store);
+        QCOMPARE(store->counts().value(JobState::Queued), 1);
+        const auto job = store->leaseNext(QStringLiteral("w"), 1000ms);
+        QVERIFY(job);
+        QVERIFY(store->complete(job->id, QStringLiteral("w"), {QStringLiteral("written"), QStringLiteral("h"), QStringLiteral("k"), 0}));
+        QCOMPARE(store->findReusableOutput(QStringLiteral("k"), 999)->jobId, job->id);
+        QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
+    }
+
+    void identicalWorkFindsTheEarlierOutput()
+    {
+        auto store = openStore(newDbPath());
+        enqueueInputs(*store, 3);
+        const auto a = store->leaseNext(QStringLiteral("w"), 1000ms);
+        const auto b = store->leaseNext(QStringLiteral("w"), 1000ms);
+        QVERIFY(!store->findReusableOutput(QStringLiteral("key"), b->id));
+        QVERIFY(store->complete(a->id, QStringLiteral("w"), {QStringLiteral("written"), QString(), QStringLiteral("key"), 0}));
+        const auto found = store->findReusableOutput(QStringLiteral("key"), b->id);
+        QVERIFY(found);
+        QCOMPARE(found->jobId, a->id);
+        QCOMPARE(found->outputPath, a->outputPath);
+        QVERIFY(!store->findReusableOutput(QStringLiteral("key"), a->id)); // not itself
+        QVERIFY(!store->findReusableOutput(QStringLiteral("other"), b->id));
+        QVERIFY(store->complete(b->id, QStringLiteral("w"), {QStringLiteral("reused"), QString(), QStringLiteral("key"), a->id}));
+        QCOMPARE(store->job(b->id)->reusedFrom, a->id);
+        QCOMPARE(store->job(b->id)->outcome, QStringLiteral("reused"));
     }
 
     void hotStatementsUseTheirIndexes()
