@@ -66,7 +66,7 @@ Commands:
   retry (--all-failed | ID...)    Failed or cancelled jobs run again.
   cancel (--all-failed | ID...)   Jobs are cancelled.
   ops [--json]                    The operations and their parameters.
-  presets                         The built-in and user presets.
+  presets [--json]                The built-in and user presets (user presets: %2).
 
 Options:
   --db FILE     Job database (default: %1)
@@ -75,7 +75,7 @@ Options:
 
 Exit codes: 0 all done, 1 some job failed, 2 usage error.
 )")
-        .arg(JobStore::defaultPath());
+        .arg(JobStore::defaultPath(), PresetLibrary::userPresetDir());
 }
 
 struct UsageError
@@ -468,6 +468,40 @@ int cmdOps(Args &args)
     return kExitOk;
 }
 
+int cmdPresets(Args &args)
+{
+    bool json = false;
+    while (!args.atEnd()) {
+        const QString a = args.take();
+        if (a == QLatin1String("--json"))
+            json = true;
+        else
+            throw UsageError{tr("unknown option %1").arg(a)};
+    }
+    QJsonArray all;
+    for (const QString &name : PresetLibrary::names()) {
+        Recipe r;
+        if (auto e = PresetLibrary::load(name, &r)) {
+            err() << tr("warning: %1").arg(*e) << Qt::endl;
+            continue;
+        }
+        if (json) {
+            all.append(r.toJson());
+            continue;
+        }
+        QStringList steps;
+        for (const RecipeStep &s : std::as_const(r.steps))
+            steps << s.op;
+        out() << QStringLiteral("%1: %2 -> %3")
+                     .arg(name, steps.isEmpty() ? tr("(no steps)") : steps.join(QStringLiteral(", ")),
+                          r.output.value(QStringLiteral("type")).toString())
+              << Qt::endl;
+    }
+    if (json)
+        out() << QJsonDocument(all).toJson(QJsonDocument::Indented) << Qt::flush;
+    return kExitOk;
+}
+
 int dispatch(const QStringList &arguments)
 {
     Args args(arguments);
@@ -493,13 +527,8 @@ int dispatch(const QStringList &arguments)
         throw UsageError{tr("no command given")};
     if (command == QLatin1String("ops"))
         return cmdOps(args);
-    if (command == QLatin1String("presets")) {
-        if (!args.atEnd())
-            throw UsageError{tr("unknown option %1").arg(args.peek())};
-        for (const QString &name : PresetLibrary::names())
-            out() << name << Qt::endl;
-        return kExitOk;
-    }
+    if (command == QLatin1String("presets"))
+        return cmdPresets(args);
     static const QStringList known{QStringLiteral("add"),   QStringLiteral("run"),
                                    QStringLiteral("process"), QStringLiteral("status"),
                                    QStringLiteral("list"),  QStringLiteral("retry"),

@@ -370,14 +370,20 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         return tr("no recipe or preset given");
     if (request.outputDir.isEmpty())
         return tr("no output folder given");
-    const QString naming = request.naming.isEmpty() ? OutputNaming::defaultTemplate(request.recipes.size())
-                                                    : request.naming;
-    if (auto err = OutputNaming::validateTemplate(naming))
-        return err;
-    // Several presets must not write the same name.
-    QString effectiveNaming = naming;
-    if (request.recipes.size() > 1 && !naming.contains(QStringLiteral("{preset}")))
-        effectiveNaming += QStringLiteral("-{preset}");
+    // The naming template: the request's (--naming), else the recipe's own, else the default.
+    // Several presets must not write the same name, so {preset} is added when missing.
+    QList<QString> namings;
+    for (const Recipe &recipe : request.recipes) {
+        QString naming = !request.naming.isEmpty() ? request.naming
+                         : !recipe.naming.isEmpty() ? recipe.naming
+                                                    : OutputNaming::defaultTemplate(request.recipes.size());
+        if (auto err = OutputNaming::validateTemplate(naming))
+            return err;
+        if (request.recipes.size() > 1 && !naming.contains(QStringLiteral("{preset}")))
+            naming += QStringLiteral("-{preset}");
+        namings << naming;
+    }
+    const QString effectiveNaming = QStringList(namings).join(QLatin1Char('|'));
 
     QSqlDatabase db = database();
     Tx tx(connection());
@@ -438,7 +444,7 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         const QDir folder(*folderIt);
         for (qsizetype r = 0; r < request.recipes.size(); ++r) {
             const Recipe &recipe = request.recipes.at(r);
-            const QString name = OutputNaming::fileName(effectiveNaming, in.path, recipe.name, index,
+            const QString name = OutputNaming::fileName(namings.at(r), in.path, recipe.name, index,
                                                         recipe.outputSuffix(suffixIn));
             const QString wanted = folder.filePath(name);
             QString output = wanted;

@@ -82,6 +82,7 @@ std::optional<QString> Recipe::fromJson(const QJsonObject &json, Recipe *out)
             return tr("recipe step %1: %2").arg(i + 1).arg(*err);
         r.steps.append({id, params, step.value(QStringLiteral("enabled")).toBool(true)});
     }
+    r.naming = json.value(QStringLiteral("naming")).toString();
     const QJsonValue output = json.value(QStringLiteral("output"));
     if (output.isObject()) {
         if (auto err = reg.completeParams(*reg.find(kFormat), output.toObject().toVariantMap(),
@@ -115,10 +116,13 @@ QJsonObject Recipe::toJson() const
             o.insert(QStringLiteral("enabled"), false);
         steps.append(o);
     }
-    return QJsonObject{{QStringLiteral("version"), CurrentVersion},
-                       {QStringLiteral("name"), name},
-                       {QStringLiteral("steps"), steps},
-                       {QStringLiteral("output"), QJsonObject::fromVariantMap(output)}};
+    QJsonObject o{{QStringLiteral("version"), CurrentVersion},
+                  {QStringLiteral("name"), name},
+                  {QStringLiteral("steps"), steps},
+                  {QStringLiteral("output"), QJsonObject::fromVariantMap(output)}};
+    if (!naming.isEmpty())
+        o.insert(QStringLiteral("naming"), naming);
+    return o;
 }
 
 QByteArray Recipe::toJsonBytes() const

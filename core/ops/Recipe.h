@@ -3,7 +3,7 @@
 // parameters). Serialised as versioned JSON; this JSON is what a job stores as its snapshot.
 //
 // {"version": 1, "name": "web", "steps": [{"op": "resize", "params": {...}}],
-//  "output": {"type": "jpeg", "quality": 85}}
+//  "output": {"type": "jpeg", "quality": 85}, "naming": "{name}-web"}
 //
 // Plain value type; any thread.
 
@@ -33,6 +33,7 @@ struct Recipe
     QString name; // preset name, "custom" for ad-hoc recipes
     QList<RecipeStep> steps;
     Params output; // complete params of the `format` operation
+    QString naming; // output naming template; empty: the batch's or the default
 
     // Builds a recipe from CLI specs ("resize:width=800", "format:type=webp"). A `format` spec
     // sets the output; without one the output is `format` with its defaults.

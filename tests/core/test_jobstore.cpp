@@ -244,6 +244,24 @@ private slots:
         QFile::remove(existing.fileName());
     }
 
+    void recipeNamingAppliesUnlessTheBatchOverridesIt()
+    {
+        auto store = openStore(newDbPath());
+        EnqueueRequest req;
+        req.inputs = {{m_dir.filePath(QStringLiteral("in/cat.png")), {}}};
+        Recipe web = recipeFromSpecs({QStringLiteral("format:type=jpeg")}, QStringLiteral("web"));
+        web.naming = QStringLiteral("{name}-for-web");
+        req.recipes << web;
+        req.outputDir = m_dir.filePath(QStringLiteral("named"));
+        EnqueueResult res;
+        QVERIFY(!store->enqueue(req, &res));
+        req.naming = QStringLiteral("{index}_{name}");
+        QVERIFY(!store->enqueue(req, &res));
+        const QList<JobRecord> jobs = store->list();
+        QCOMPARE(QFileInfo(jobs[0].outputPath).fileName(), QStringLiteral("cat-for-web.jpg"));
+        QCOMPARE(QFileInfo(jobs[1].outputPath).fileName(), QStringLiteral("0001_cat.jpg"));
+    }
+
     void badNamingTemplateIsRefused()
     {
         auto store = openStore(newDbPath());

@@ -62,11 +62,13 @@ private slots:
                                     QStringLiteral("format:type=png,png-compression=9")},
                                    &r));
         r.name = QStringLiteral("mine");
+        r.naming = QStringLiteral("{name}-small");
         r.steps[1].enabled = false;
         Recipe back;
         QVERIFY(!Recipe::fromJsonBytes(r.toJsonBytes(), &back));
         QCOMPARE(back.toJsonBytes(), r.toJsonBytes());
         QCOMPARE(back.steps[1].enabled, false);
+        QCOMPARE(back.naming, QStringLiteral("{name}-small"));
         QCOMPARE(back.steps[0].params.value(QStringLiteral("aspect")).toString(), QStringLiteral("16:9"));
     }
 
