@@ -451,7 +451,14 @@ int cmdRetryOrCancel(JobStore &store, Args &args, bool retry)
 
 int cmdOps(Args &args)
 {
-    bool json = !args.atEnd() && args.take() == QLatin1String("--json");
+    bool json = false;
+    while (!args.atEnd()) {
+        const QString a = args.take();
+        if (a == QLatin1String("--json"))
+            json = true;
+        else
+            throw UsageError{tr("unknown option %1").arg(a)};
+    }
     const auto &registry = OperationRegistry::instance();
     if (json) {
         out() << QJsonDocument(registry.describe()).toJson(QJsonDocument::Indented) << Qt::flush;

@@ -15,6 +15,16 @@ QString tr(const char *text)
     return QCoreApplication::translate("pq::InputScanner", text);
 }
 
+// The folder of an input relative to the folder the user added: "" for the top level; never a path
+// that leaves it.
+QString relativeDirOf(const QDir &root, const QString &folder)
+{
+    const QString rel = root.relativeFilePath(folder);
+    if (rel == QLatin1String(".") || rel.startsWith(QLatin1String("..")))
+        return {};
+    return rel;
+}
+
 void walk(const QDir &root, const QString &dirPath, QSet<QString> &visited, ScanResult &result,
           const QStringList &suffixes)
 {
@@ -26,8 +36,9 @@ void walk(const QDir &root, const QString &dirPath, QSet<QString> &visited, Scan
     }
     visited.insert(canonical);
     if (!dirInfo.isReadable() || !dirInfo.isExecutable()) {
-        // Becomes a job that fails with "cannot read folder", so the user sees it.
-        result.inputs.append({dirPath, root.relativeFilePath(dirInfo.absolutePath())});
+        // Becomes a job that fails with "cannot read folder", so the user sees it. Its (never
+        // written) output stays inside the output folder like every other.
+        result.inputs.append({dirPath, relativeDirOf(root, dirInfo.absolutePath())});
         return;
     }
     const QFileInfoList entries = QDir(dirPath).entryInfoList(
@@ -40,10 +51,7 @@ void walk(const QDir &root, const QString &dirPath, QSet<QString> &visited, Scan
                 result.skipped[tr("not an image file type we read")]++;
                 continue;
             }
-            QString rel = root.relativeFilePath(entry.absolutePath());
-            if (rel == QLatin1String("."))
-                rel.clear();
-            result.inputs.append({entry.absoluteFilePath(), rel});
+            result.inputs.append({entry.absoluteFilePath(), relativeDirOf(root, entry.absolutePath())});
         } else {
             result.skipped[tr("broken link or special file")]++;
         }

@@ -321,6 +321,10 @@ std::optional<QString> JobStore::open()
     if (!m_processLock->tryLock(0))
         return tr("cannot create the lock file in %1").arg(lockDir());
     reclaimDeadLeases();
+    // Processes killed while they held no lease leave only their lock file: remove those too.
+    const QStringList locks = QDir(lockDir()).entryList({QStringLiteral("*.lock")}, QDir::Files);
+    for (const QString &file : locks)
+        ownerProcessIsGone(QFileInfo(file).completeBaseName());
     return std::nullopt;
 }
 
@@ -447,21 +451,20 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
             const QString name = OutputNaming::fileName(namings.at(r), in.path, recipe.name, index,
                                                         recipe.outputSuffix(suffixIn));
             const QString wanted = folder.filePath(name);
-            QString output = wanted;
-            bool skip = false;
             // An input is never overwritten, and two jobs never write one file: both always get a
-            // new name. An existing file is treated according to the policy.
-            auto conflicts = [&](const QString &p, bool honourPolicy) {
-                if (isInput(p) || claimedByOtherJob(p))
-                    return true;
-                return honourPolicy && request.overwrite == OverwritePolicy::Rename && QFileInfo::exists(p);
-            };
-            if (request.overwrite == OverwritePolicy::Skip && !isInput(output) && QFileInfo::exists(output)
-                && !claimedByOtherJob(output)) {
-                skip = true;
-            } else {
-                for (int n = 1; conflicts(output, true); ++n)
-                    output = OutputNaming::numbered(wanted, n);
+            // new name. Then an existing file is treated according to the policy.
+            QString output = wanted;
+            int n = 0;
+            while (isInput(output) || claimedByOtherJob(output))
+                output = OutputNaming::numbered(wanted, ++n);
+            bool skip = false;
+            if (QFileInfo::exists(output)) {
+                if (request.overwrite == OverwritePolicy::Skip) {
+                    skip = true;
+                } else if (request.overwrite == OverwritePolicy::Rename) {
+                    while (QFileInfo::exists(output) || isInput(output) || claimedByOtherJob(output))
+                        output = OutputNaming::numbered(wanted, ++n);
+                }
             }
             claimedInRequest.insert(output);
             const QVariantMap values{

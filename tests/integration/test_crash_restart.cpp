@@ -8,6 +8,7 @@
 #include <QRandomGenerator>
 #include <QSet>
 #include <QtTest>
+#include <limits>
 #include <map>
 #include <utility>
 
@@ -128,9 +129,12 @@ void TestCrashRestart::killAndRestart()
     // Startup cost of one CLI process (loading, opening the database), to place the kills.
     const QString refDb = h.path(QStringLiteral("ref.sqlite"));
     const QString refOut = h.path(QStringLiteral("ref-out"));
-    const CliRun probe = h.run(dbArgs(refDb, {QStringLiteral("status")}));
-    QVERIFY2(probe.exitedNormallyWith(0), probe.describe());
-    const qint64 startupMs = probe.elapsedMs;
+    qint64 startupMs = std::numeric_limits<qint64>::max();
+    for (int i = 0; i < 3; ++i) { // the best of three: the first start may find cold caches
+        const CliRun probe = h.run(dbArgs(refDb, {QStringLiteral("status")}));
+        QVERIFY2(probe.exitedNormallyWith(0), probe.describe());
+        startupMs = qMin(startupMs, probe.elapsedMs);
+    }
 
     // Reference: the same batch, uninterrupted.
     const CliRun ref = h.run(dbArgs(refDb, {QStringLiteral("process"), QStringLiteral("--workers"),
@@ -155,10 +159,10 @@ void TestCrashRestart::killAndRestart()
     if (qEnvironmentVariableIsSet("PIXQUEUE_CRASH_SEED"))
         seed = quint32(qEnvironmentVariableIntValue("PIXQUEUE_CRASH_SEED"));
     QRandomGenerator rng(seed);
-    // Each run gets killed after the startup plus up to a sixth of the reference's work time: a
+    // Each run gets killed after the startup plus up to an eighth of the reference's work time: a
     // few kills land while the process is still starting, most while two jobs are leased, and
-    // enough work is left for the final run.
-    const qint64 spanMs = qMax<qint64>(200, workMs / 6);
+    // about a third of the work is done when the final run starts.
+    const qint64 spanMs = qMax<qint64>(200, workMs / 8);
     constexpr int kMinKills = 5;
     constexpr int kPlannedKills = 6; // more (up to kMaxKills) only while no kill caught a lease
     constexpr int kMaxKills = 12;
@@ -286,10 +290,6 @@ void TestCrashRestart::staleLockFilesAreRemoved()
     // Processes that end normally remove their own lock file; the dead one's should go too.
     const CliRun r = h.run(dbArgs(db, {QStringLiteral("run"), QStringLiteral("--until-idle")}));
     QVERIFY2(r.exitedNormallyWith(0), r.describe());
-    QEXPECT_FAIL("",
-                 "core bug: JobStore only removes the lock file of a dead process that still "
-                 "held a lease (ownerProcessIsGone); the others pile up in <db>.owners",
-                 Continue);
     QCOMPARE(owners.entryList(QDir::Files), QStringList());
 }
 
