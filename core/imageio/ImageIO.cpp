@@ -4,12 +4,15 @@
 #include "ImageIO.h"
 
 #include "HeaderParser.h"
+#include "JpegWriter.h"
+#include "ops/ParamValues.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <algorithm>
 #include <new>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -282,100 +285,264 @@ Decoded decodeFile(const QString &path, int maxReduction)
 
 namespace {
 
-Encoded encodeError(QString message)
+Encoded encodeError(QString message, ErrorKind kind = ErrorKind::Permanent)
 {
     Encoded e;
-    e.error = Error{ErrorKind::Permanent, std::move(message)};
+    e.error = Error{kind, std::move(message)};
     return e;
 }
 
-// Composites onto white: JPEG and BMP have no alpha, and white is what a viewer shows behind a
-// transparent photo on a page. 8-bit only (callers convert first).
-cv::Mat flattenOntoWhite(const cv::Mat &bgra)
+enum class OutputFormat
 {
-    cv::Mat bgrF;
-    cv::Mat alphaF;
-    cv::cvtColor(bgra, bgrF, cv::COLOR_BGRA2BGR);
-    bgrF.convertTo(bgrF, CV_32F);
-    cv::extractChannel(bgra, alphaF, 3);
-    alphaF.convertTo(alphaF, CV_32F, 1.0 / 255.0);
-    cv::Mat alpha3;
-    cv::merge(std::vector<cv::Mat>{alphaF, alphaF, alphaF}, alpha3);
-    cv::Mat out = bgrF.mul(alpha3) + (cv::Scalar::all(1.0) - alpha3) * 255.0;
-    out.convertTo(out, CV_8U); // rounds and saturates
+    Unknown,
+    Jpeg,
+    Png,
+    Webp,
+    Tiff,
+    Bmp
+};
+
+OutputFormat formatForSuffix(const QString &suffix)
+{
+    const QString s = suffix.toLower();
+    if (s == QLatin1String("jpg") || s == QLatin1String("jpeg") || s == QLatin1String("jpe"))
+        return OutputFormat::Jpeg;
+    if (s == QLatin1String("png"))
+        return OutputFormat::Png;
+    if (s == QLatin1String("webp"))
+        return OutputFormat::Webp;
+    if (s == QLatin1String("tif") || s == QLatin1String("tiff"))
+        return OutputFormat::Tiff;
+    if (s == QLatin1String("bmp"))
+        return OutputFormat::Bmp;
+    return OutputFormat::Unknown;
+}
+
+QString formatName(OutputFormat f)
+{
+    switch (f) {
+    case OutputFormat::Jpeg:
+        return QStringLiteral("JPEG");
+    case OutputFormat::Png:
+        return QStringLiteral("PNG");
+    case OutputFormat::Webp:
+        return QStringLiteral("WebP");
+    case OutputFormat::Tiff:
+        return QStringLiteral("TIFF");
+    case OutputFormat::Bmp:
+        return QStringLiteral("BMP");
+    case OutputFormat::Unknown:
+        break;
+    }
+    return {};
+}
+
+// Composites onto an opaque background colour (BGRA 0..255; its alpha is ignored): JPEG and BMP
+// have no alpha. Works at the image's own depth, so a 16-bit image is flattened before it loses
+// precision. Like every viewer and browser, blends the stored (gamma-encoded) values.
+cv::Mat flattenOnto(const cv::Mat &bgra, const cv::Scalar &background)
+{
+    const double maxValue = bgra.depth() == CV_16U ? 65535.0 : 255.0;
+    cv::Mat f;
+    bgra.convertTo(f, CV_32F, 1.0 / maxValue);
+    std::vector<cv::Mat> ch;
+    cv::split(f, ch);
+    for (int c = 0; c < 3; ++c) {
+        const double bg = background[c] / 255.0;
+        // c * a + bg * (1 - a)
+        ch[c] = ch[c].mul(ch[3]) + (1.0 - ch[3]) * bg;
+    }
+    ch.pop_back();
+    cv::merge(ch, f);
+    cv::Mat out;
+    f.convertTo(out, bgra.depth(), maxValue); // rounds and saturates
     return out;
+}
+
+int tiffCompressionCode(const QString &name)
+{
+    // libtiff's COMPRESSION_* values (tiff.h), which IMWRITE_TIFF_COMPRESSION takes as they are.
+    if (name == QLatin1String("none"))
+        return 1; // COMPRESSION_NONE
+    if (name == QLatin1String("deflate"))
+        return 8; // COMPRESSION_ADOBE_DEFLATE
+    if (name == QLatin1String("packbits"))
+        return 32773; // COMPRESSION_PACKBITS
+    return 5;         // COMPRESSION_LZW, also OpenCV's default
+}
+
+detail::ChromaSubsampling subsamplingFrom(const QString &name)
+{
+    if (name == QLatin1String("444"))
+        return detail::ChromaSubsampling::S444;
+    if (name == QLatin1String("422"))
+        return detail::ChromaSubsampling::S422;
+    return detail::ChromaSubsampling::S420;
 }
 
 } // namespace
 
-Encoded encode(const cv::Mat &image, const Params &output, const QString &suffix)
+Encoded encode(const cv::Mat &image, const Params &output, const QString &suffix,
+               const Metadata &source)
 {
-    const QString s = suffix.toLower();
-    QString ext;
-    std::vector<int> params;
-    bool needs8bit = false;
-    bool needsNoAlpha = false;
-    bool needsColour = false;
-    if (s == QLatin1String("jpg") || s == QLatin1String("jpeg") || s == QLatin1String("jpe")) {
-        ext = QStringLiteral(".jpg");
-        params = {cv::IMWRITE_JPEG_QUALITY, output.value(QStringLiteral("quality"), 90).toInt(),
-                  cv::IMWRITE_JPEG_PROGRESSIVE,
-                  output.value(QStringLiteral("progressive"), false).toBool() ? 1 : 0,
-                  // Optimal Huffman tables: a few percent smaller at no cost in quality.
-                  cv::IMWRITE_JPEG_OPTIMIZE, 1};
-        needs8bit = needsNoAlpha = true;
-    } else if (s == QLatin1String("png")) {
-        ext = QStringLiteral(".png");
-        params = {cv::IMWRITE_PNG_COMPRESSION,
-                  output.value(QStringLiteral("png-compression"), 6).toInt()};
-    } else if (s == QLatin1String("webp")) {
-        ext = QStringLiteral(".webp");
-        // OpenCV encodes losslessly only above 100, so every quality here is lossy.
-        params = {cv::IMWRITE_WEBP_QUALITY, output.value(QStringLiteral("quality"), 90).toInt()};
-        needs8bit = needsColour = true;
-    } else if (s == QLatin1String("tif") || s == QLatin1String("tiff")) {
-        ext = QStringLiteral(".tif");
-    } else if (s == QLatin1String("bmp")) {
-        ext = QStringLiteral(".bmp");
-        needs8bit = needsNoAlpha = true;
-    } else {
+    const OutputFormat format = formatForSuffix(suffix);
+    if (format == OutputFormat::Unknown)
         return encodeError(
             QCoreApplication::translate("pq::imageio",
                                         "cannot encode: unsupported output type '%1' (supported: "
                                         "jpg, png, webp, tif, bmp)")
                 .arg(suffix));
-    }
     if (image.empty())
         return encodeError(
             QCoreApplication::translate("pq::imageio", "cannot encode: the image is empty"));
 
+    const int quality = output.value(QStringLiteral("quality"), 90).toInt();
+    const bool lossless = output.value(QStringLiteral("lossless"), false).toBool();
+    const int maxBytes = output.value(QStringLiteral("max-bytes"), 0).toInt();
+    const bool searchable =
+        format == OutputFormat::Jpeg || (format == OutputFormat::Webp && !lossless);
+    if (maxBytes > 0 && !searchable)
+        return encodeError(
+            QCoreApplication::translate("pq::imageio",
+                                        "cannot encode: max-bytes works only for JPEG and lossy "
+                                        "WebP output, and this output is %1%2")
+                .arg(formatName(format),
+                     format == OutputFormat::Webp
+                         ? QCoreApplication::translate("pq::imageio", " (lossless)")
+                         : QString()));
+    const cv::Scalar background =
+        parseColor(output.value(QStringLiteral("background"), QStringLiteral("white")).toString())
+            .value_or(cv::Scalar(255, 255, 255, 255));
+    const MetadataPolicy policy = metadataPolicy(output);
+    const bool carriesMetadata = format != OutputFormat::Bmp && !source.isEmpty();
+
     try {
         cv::Mat img = image;
-        if (needs8bit && img.depth() == CV_16U)
+        const bool noAlpha = format == OutputFormat::Jpeg || format == OutputFormat::Bmp;
+        const bool only8bit = noAlpha || format == OutputFormat::Webp;
+        if (noAlpha && img.channels() == 4)
+            img = flattenOnto(img, background);
+        if (only8bit && img.depth() == CV_16U)
             img.convertTo(img, CV_8U, 1.0 / 257.0); // 65535 -> 255 exactly
-        if (needsNoAlpha && img.channels() == 4)
-            img = flattenOntoWhite(img);
-        if (needsColour && img.channels() == 1)
+        if (format == OutputFormat::Webp && img.channels() == 1)
             cv::cvtColor(img, img, cv::COLOR_GRAY2BGR);
 
-        std::vector<uchar> buffer;
-        if (!cv::imencode(ext.toStdString(), img, buffer, params))
-            return encodeError(
-                QCoreApplication::translate("pq::imageio", "cannot encode the image as %1")
-                    .arg(ext.mid(1)));
-        Encoded result;
-        result.bytes =
-            QByteArray(reinterpret_cast<const char *>(buffer.data()), qsizetype(buffer.size()));
-        return result;
+        // One encoding at `q` (JPEG/WebP), metadata included: max-bytes counts the whole file.
+        auto encodeAt = [&](int q) -> Encoded {
+            Encoded e;
+            e.quality = q;
+            if (format == OutputFormat::Jpeg) {
+                detail::JpegSettings js;
+                js.quality = q;
+                js.progressive = output.value(QStringLiteral("progressive"), false).toBool();
+                js.subsampling =
+                    subsamplingFrom(output.value(QStringLiteral("chroma-subsampling")).toString());
+                if (auto err = detail::encodeJpeg(img, js, &e.bytes))
+                    return encodeError(QCoreApplication::translate(
+                                           "pq::imageio", "cannot encode the image as JPEG: %1")
+                                           .arg(*err));
+            } else {
+                std::vector<int> params;
+                QString ext;
+                switch (format) {
+                case OutputFormat::Png:
+                    ext = QStringLiteral(".png");
+                    params = {cv::IMWRITE_PNG_COMPRESSION,
+                              output.value(QStringLiteral("png-compression"), 6).toInt()};
+                    break;
+                case OutputFormat::Webp:
+                    ext = QStringLiteral(".webp");
+                    // OpenCV's WebP encoder is lossless above quality 100.
+                    params = {cv::IMWRITE_WEBP_QUALITY, lossless ? 101 : q};
+                    break;
+                case OutputFormat::Tiff:
+                    ext = QStringLiteral(".tif");
+                    params = {cv::IMWRITE_TIFF_COMPRESSION,
+                              tiffCompressionCode(
+                                  output.value(QStringLiteral("tiff-compression")).toString())};
+                    break;
+                default:
+                    ext = QStringLiteral(".bmp");
+                    break;
+                }
+                std::vector<uchar> buffer;
+                if (!cv::imencode(ext.toStdString(), img, buffer, params))
+                    return encodeError(
+                        QCoreApplication::translate("pq::imageio", "cannot encode the image as %1")
+                            .arg(formatName(format)));
+                e.bytes = QByteArray(reinterpret_cast<const char *>(buffer.data()),
+                                     qsizetype(buffer.size()));
+            }
+            if (!carriesMetadata)
+                return e;
+            Encoded withMetadata =
+                applyMetadata(e.bytes, source, policy, img.size(), img.channels());
+            withMetadata.quality = q;
+            return withMetadata;
+        };
+
+        if (maxBytes <= 0)
+            return encodeAt(quality);
+
+        // Size falls as quality falls (not strictly at every step, which is why the answer is
+        // checked at both ends): keep `fits` fitting and `tooBig` not, and close the gap.
+        Encoded best = encodeAt(quality);
+        if (best.error || best.bytes.size() <= maxBytes)
+            return best;
+        int tooBig = quality;
+        const int floor = std::min(10, quality);
+        Encoded smallest = encodeAt(floor);
+        if (smallest.error)
+            return smallest;
+        if (smallest.bytes.size() > maxBytes) {
+            QString message =
+                QCoreApplication::translate(
+                    "pq::imageio",
+                    "cannot fit the %1 into max-bytes %2: at quality %3 it still takes %4 bytes")
+                    .arg(formatName(format))
+                    .arg(maxBytes)
+                    .arg(floor)
+                    .arg(smallest.bytes.size());
+            Params bare = output;
+            bare.insert(QStringLiteral("max-bytes"), 0);
+            bare.insert(QStringLiteral("quality"), floor);
+            const Encoded pixelsOnly = encode(image, bare, suffix);
+            const qint64 metadataBytes =
+                pixelsOnly.error ? 0 : smallest.bytes.size() - pixelsOnly.bytes.size();
+            // Say what the metadata costs: on a small image it is often most of the file.
+            if (metadataBytes > 0)
+                message += QCoreApplication::translate(
+                               "pq::imageio", ", %1 of them metadata (make the image smaller, use "
+                                              "metadata=strip or allow more bytes)")
+                               .arg(metadataBytes);
+            else
+                message += QCoreApplication::translate(
+                    "pq::imageio", " (make the image smaller or allow more bytes)");
+            return encodeError(message);
+        }
+        best = std::move(smallest);
+        int fits = floor;
+        while (tooBig - fits > 1) {
+            const int mid = (fits + tooBig) / 2;
+            Encoded e = encodeAt(mid);
+            if (e.error)
+                return e;
+            if (e.bytes.size() <= maxBytes) {
+                fits = mid;
+                best = std::move(e);
+            } else {
+                tooBig = mid;
+            }
+        }
+        return best;
     } catch (const cv::Exception &e) {
         return encodeError(
             QCoreApplication::translate("pq::imageio", "cannot encode the image as %1: %2")
-                .arg(ext.mid(1), QString::fromStdString(e.msg)));
+                .arg(formatName(format), QString::fromStdString(e.msg)));
     } catch (const std::bad_alloc &) {
-        Encoded e;
-        e.error = Error{ErrorKind::Transient,
-                        QCoreApplication::translate("pq::imageio", "cannot encode: out of memory")};
-        return e;
+        return encodeError(
+            QCoreApplication::translate("pq::imageio", "cannot encode: out of memory"),
+            ErrorKind::Transient);
     }
 }
 

@@ -74,21 +74,33 @@ JobOutcome runJob(const LeasedJob &job, OpContext &ctx)
         stepCtx.progress = [&, i](double p) { report(1 + i + qBound(0.0, p, 1.0)); };
         OpResult result = op->run(image, step->params, stepCtx);
         if (result.error)
-            return failure(result.error->kind,
-                           tr("%1: %2").arg(op->id(), result.error->message));
+            return failure(result.error->kind, tr("%1: %2").arg(op->id(), result.error->message));
         image = std::move(result.image);
         report(2 + i);
     }
 
+    // The input's EXIF, XMP, IPTC and colour profile go into the output as the recipe's
+    // `metadata` says. Even `strip` needs the input's profile: a non-sRGB one is kept. Metadata
+    // that cannot be read does not stop the job (the pixels are fine), but it is logged. BMP
+    // cannot carry any.
     const QString suffix = QFileInfo(job.outputPath).suffix();
-    imageio::Encoded encoded = imageio::encode(image, recipe.output, suffix);
+    imageio::Metadata metadata;
+    if (suffix.compare(QLatin1String("bmp"), Qt::CaseInsensitive) != 0) {
+        QString warning;
+        metadata = imageio::readMetadata(job.inputPath, &warning);
+        if (!warning.isEmpty())
+            qWarning("%s", qPrintable(warning));
+    }
+
+    imageio::Encoded encoded = imageio::encode(image, recipe.output, suffix, metadata);
     if (encoded.error)
         return {encoded.error, {}};
 
     // Last guard before touching the disk: whatever the database says, never replace an input.
     if (OutputNaming::comparablePath(job.outputPath) == OutputNaming::comparablePath(job.inputPath))
-        return failure(ErrorKind::Permanent,
-                       tr("refusing to write the output over the input file %1").arg(job.inputPath));
+        return failure(
+            ErrorKind::Permanent,
+            tr("refusing to write the output over the input file %1").arg(job.inputPath));
     if (ctx.isCancelled())
         return failure(ErrorKind::Transient, tr("cancelled"));
     if (auto err = imageio::writeAtomically(job.outputPath, encoded.bytes))

@@ -234,6 +234,7 @@ private slots:
     void encodeFlattensAlphaOntoWhite();
     void encodeConverts16BitForJpeg();
     void encodeRejectsUnknownSuffix();
+    void encodeJpegOfAPartOfAnImage();
 
     void writeAtomicallyCreatesFoldersAndReplaces();
     void writeAtomicallyIntoUnwritableFolderIsPermanent();
@@ -749,6 +750,28 @@ void TestImageIO::encodeRejectsUnknownSuffix()
     QVERIFY(enc.error);
     QCOMPARE(enc.error->kind, ErrorKind::Permanent);
     QVERIFY(enc.error->message.contains(QLatin1String("gif")));
+}
+
+void TestImageIO::encodeJpegOfAPartOfAnImage()
+{
+    // Our libjpeg writer reads rows through the Mat's step: a crop that shares its parent's
+    // memory encodes exactly like a compact copy, in colour and in grey.
+    const cv::Mat big = asymmetric(300, 200);
+    cv::Mat grey;
+    cv::cvtColor(big, grey, cv::COLOR_BGR2GRAY);
+    for (const cv::Mat &img : {big, grey}) {
+        const cv::Mat part = img(cv::Rect(37, 21, 150, 101));
+        QVERIFY(!part.isContinuous());
+        const Params p = pqtest::params(QStringLiteral("format"), {{"quality", 95}});
+        const auto a = imageio::encode(part, p, QStringLiteral("jpg"));
+        const auto b = imageio::encode(part.clone(), p, QStringLiteral("jpeg"));
+        QVERIFY(!a.error && !b.error);
+        QCOMPARE(a.bytes, b.bytes);
+        const cv::Mat raw(1, int(a.bytes.size()), CV_8UC1, const_cast<char *>(a.bytes.data()));
+        const cv::Mat d = cv::imdecode(raw, cv::IMREAD_UNCHANGED);
+        QCOMPARE(d.channels(), img.channels());
+        QVERIFY(pqtest::psnr(d, part) > 35);
+    }
 }
 
 void TestImageIO::writeAtomicallyCreatesFoldersAndReplaces()
