@@ -19,7 +19,6 @@
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
-
 #include <cstdio>
 #include <optional>
 
@@ -90,8 +89,7 @@ class Args
 public:
     explicit Args(QStringList args)
         : m_args(std::move(args))
-    {
-    }
+    {}
     bool atEnd() const { return m_pos >= m_args.size(); }
     QString peek() const { return m_args.value(m_pos); }
     QString take() { return m_args.value(m_pos++); }
@@ -112,7 +110,8 @@ int intValue(const QString &option, const QString &text, int min, int max)
     bool ok = false;
     const int v = text.toInt(&ok);
     if (!ok || v < min || v > max)
-        throw UsageError{tr("%1: '%2' is not a number in %3..%4").arg(option, text).arg(min).arg(max)};
+        throw UsageError{
+            tr("%1: '%2' is not a number in %3..%4").arg(option, text).arg(min).arg(max)};
     return v;
 }
 
@@ -159,7 +158,8 @@ std::optional<AddResult> addJobs(JobStore &store, Args &args, bool quiet)
             const QString v = args.value(a);
             auto p = overwritePolicyFromName(v);
             if (!p)
-                throw UsageError{tr("--overwrite: '%1' is not one of skip, replace, rename").arg(v)};
+                throw UsageError{
+                    tr("--overwrite: '%1' is not one of skip, replace, rename").arg(v)};
             request.overwrite = *p;
         } else if (a == QLatin1String("--max-attempts")) {
             request.maxAttempts = intValue(a, args.value(a), 1, 100);
@@ -214,7 +214,8 @@ std::optional<AddResult> addJobs(JobStore &store, Args &args, bool quiet)
         return std::nullopt;
     }
     if (result.skipped)
-        err() << tr("%1 job(s) skipped: their output already exists").arg(result.skipped) << Qt::endl;
+        err() << tr("%1 job(s) skipped: their output already exists").arg(result.skipped)
+              << Qt::endl;
     if (!quiet)
         out() << result.batchId << Qt::endl;
     return AddResult{result.batchId, result.queued + result.skipped};
@@ -245,7 +246,10 @@ QString formatDuration(double seconds)
 {
     const qint64 s = qint64(seconds + 0.5);
     if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
@@ -259,10 +263,13 @@ int reportFailures(JobStore &store, std::optional<qint64> batch)
     int shown = 0;
     for (const JobRecord &j : failed) {
         if (++shown > 20) {
-            err() << tr("  ... and %1 more (pixqueue-cli list --state failed)").arg(failed.size() - 20) << Qt::endl;
+            err() << tr("  ... and %1 more (pixqueue-cli list --state failed)")
+                         .arg(failed.size() - 20)
+                  << Qt::endl;
             break;
         }
-        err() << QStringLiteral("  #%1 %2: %3").arg(j.id).arg(j.inputPath, j.errorMessage) << Qt::endl;
+        err() << QStringLiteral("  #%1 %2: %3").arg(j.id).arg(j.inputPath, j.errorMessage)
+              << Qt::endl;
     }
     return int(failed.size());
 }
@@ -346,17 +353,19 @@ int runQueue(JobStore &store, const RunOptions &options, std::optional<qint64> b
 
 QJsonObject jobJson(const JobRecord &j)
 {
-    return QJsonObject{{QStringLiteral("id"), j.id},
-                       {QStringLiteral("batch"), j.batchId},
-                       {QStringLiteral("input"), j.inputPath},
-                       {QStringLiteral("output"), j.outputPath},
-                       {QStringLiteral("preset"), j.preset},
-                       {QStringLiteral("state"), jobStateName(j.state)},
-                       {QStringLiteral("attempts"), j.attempts},
-                       {QStringLiteral("max_attempts"), j.maxAttempts},
-                       {QStringLiteral("error"), j.errorMessage},
-                       {QStringLiteral("error_kind"), j.errorKind},
-                       {QStringLiteral("outcome"), j.outcome}};
+    return QJsonObject{
+        {QStringLiteral("id"), j.id},
+        {QStringLiteral("batch"), j.batchId},
+        {QStringLiteral("input"), j.inputPath},
+        {QStringLiteral("output"), j.outputPath},
+        {QStringLiteral("preset"), j.preset},
+        {QStringLiteral("state"), jobStateName(j.state)},
+        {QStringLiteral("attempts"), j.attempts},
+        {QStringLiteral("max_attempts"), j.maxAttempts},
+        {QStringLiteral("error"), j.errorMessage},
+        {QStringLiteral("error_kind"), j.errorKind},
+        {QStringLiteral("outcome"), j.outcome},
+        {QStringLiteral("reused_from"), j.reusedFrom ? QJsonValue(j.reusedFrom) : QJsonValue()}};
 }
 
 int cmdStatus(JobStore &store, Args &args)
@@ -381,7 +390,8 @@ int cmdStatus(JobStore &store, Args &args)
         out() << QJsonDocument(o).toJson(QJsonDocument::Compact) << Qt::endl;
     } else {
         for (auto it = c.cbegin(); it != c.cend(); ++it)
-            out() << QStringLiteral("%1 %2").arg(jobStateName(it.key()), -10).arg(it.value()) << Qt::endl;
+            out() << QStringLiteral("%1 %2").arg(jobStateName(it.key()), -10).arg(it.value())
+                  << Qt::endl;
         out() << QStringLiteral("%1 %2").arg(QStringLiteral("total"), -10).arg(total) << Qt::endl;
     }
     return kExitOk;
@@ -413,9 +423,16 @@ int cmdList(JobStore &store, Args &args)
         return kExitOk;
     }
     for (const JobRecord &j : jobs) {
-        out() << QStringLiteral("%1\t%2\t%3\t%4 -> %5").arg(j.id).arg(jobStateName(j.state)).arg(j.attempts).arg(j.inputPath, j.outputPath);
+        out() << QStringLiteral("%1\t%2\t%3\t%4 -> %5")
+                     .arg(j.id)
+                     .arg(jobStateName(j.state))
+                     .arg(j.attempts)
+                     .arg(j.inputPath, j.outputPath);
         if (!j.errorMessage.isEmpty())
             out() << QStringLiteral("\t") << j.errorMessage;
+        else if (j.reusedFrom)
+            out() << QStringLiteral("\t")
+                  << tr("(copied from job %1: same input and recipe)").arg(j.reusedFrom);
         out() << Qt::endl;
     }
     return kExitOk;
@@ -500,7 +517,8 @@ int cmdPresets(Args &args)
         for (const RecipeStep &s : std::as_const(r.steps))
             steps << s.op;
         out() << QStringLiteral("%1: %2 -> %3")
-                     .arg(name, steps.isEmpty() ? tr("(no steps)") : steps.join(QStringLiteral(", ")),
+                     .arg(name,
+                          steps.isEmpty() ? tr("(no steps)") : steps.join(QStringLiteral(", ")),
                           r.output.value(QStringLiteral("type")).toString())
               << Qt::endl;
     }
@@ -522,7 +540,8 @@ int dispatch(const QStringList &arguments)
             out() << usageText() << Qt::flush;
             return kExitOk;
         } else if (a == QLatin1String("--version") || a == QLatin1String("-v")) {
-            out() << QStringLiteral("pixqueue-cli %1").arg(QCoreApplication::applicationVersion()) << Qt::endl;
+            out() << QStringLiteral("pixqueue-cli %1").arg(QCoreApplication::applicationVersion())
+                  << Qt::endl;
             return kExitOk;
         } else if (a.startsWith(QLatin1Char('-'))) {
             throw UsageError{tr("unknown option %1").arg(a)};
@@ -536,9 +555,9 @@ int dispatch(const QStringList &arguments)
         return cmdOps(args);
     if (command == QLatin1String("presets"))
         return cmdPresets(args);
-    static const QStringList known{QStringLiteral("add"),   QStringLiteral("run"),
+    static const QStringList known{QStringLiteral("add"),     QStringLiteral("run"),
                                    QStringLiteral("process"), QStringLiteral("status"),
-                                   QStringLiteral("list"),  QStringLiteral("retry"),
+                                   QStringLiteral("list"),    QStringLiteral("retry"),
                                    QStringLiteral("cancel")};
     if (!known.contains(command))
         throw UsageError{tr("unknown command '%1'").arg(command)};
@@ -550,8 +569,8 @@ int dispatch(const QStringList &arguments)
     if (command == QLatin1String("run") || command == QLatin1String("process")) {
         while (!args.atEnd()) {
             const QString a = args.take();
-            if (a == QLatin1String("--workers") || a == QLatin1String("--until-idle")
-                || a == QLatin1String("--lease-seconds"))
+            if (a == QLatin1String("--workers") || a == QLatin1String("--until-idle") ||
+                a == QLatin1String("--lease-seconds"))
                 parseRunOption(a, args, runOptions);
             else if (a == QLatin1String("--db"))
                 dbPath = args.value(a);

@@ -1,10 +1,12 @@
 #include "JobRunner.h"
 
 #include "OutputNaming.h"
+#include "WorkKey.h"
 #include "imageio/ImageIO.h"
 #include "ops/OperationRegistry.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QFileInfo>
 
 namespace pq {
@@ -15,13 +17,63 @@ QString tr(const char *text)
     return QCoreApplication::translate("pq::JobRunner", text);
 }
 
+JobOutcome failure(std::optional<Error> error)
+{
+    JobOutcome outcome;
+    outcome.error = std::move(error);
+    outcome.outcome.clear();
+    return outcome;
+}
+
 JobOutcome failure(ErrorKind kind, QString message)
 {
-    return {Error{kind, std::move(message)}, {}};
+    return failure(Error{kind, std::move(message)});
+}
+
+// Copies an earlier job's output when it is still there and readable. False: compute instead.
+bool copyEarlierOutput(const LeasedJob &job, const ReusableOutput &earlier)
+{
+    const QString from = OutputNaming::comparablePath(earlier.outputPath);
+    if (from == OutputNaming::comparablePath(job.outputPath) ||
+        from == OutputNaming::comparablePath(job.inputPath))
+        return false;
+    QFile file(earlier.outputPath);
+    if (!file.open(QIODevice::ReadOnly))
+        return false; // deleted or moved since: recompute
+    const QByteArray bytes = file.readAll();
+    if (file.error() != QFileDevice::NoError || bytes.isEmpty())
+        return false;
+    return !imageio::writeAtomically(job.outputPath, bytes);
 }
 } // namespace
 
-JobOutcome runJob(const LeasedJob &job, OpContext &ctx)
+JobOutcome runJob(const LeasedJob &job, OpContext &ctx, const ReuseLookup &reuse)
+{
+    std::optional<WorkKey> key;
+    if (reuse) {
+        key = workKeyFor(job.inputPath, job.recipeJson, QFileInfo(job.outputPath).suffix());
+        if (key) {
+            if (const auto earlier = reuse(key->key); earlier && copyEarlierOutput(job, *earlier)) {
+                JobOutcome reused;
+                reused.outcome = QStringLiteral("reused");
+                reused.workKey = key->key;
+                reused.inputHash = key->inputHash;
+                reused.reusedFrom = earlier->jobId;
+                if (ctx.progress)
+                    ctx.progress(1.0);
+                return reused;
+            }
+        }
+    }
+    JobOutcome outcome = runRecipe(job, ctx);
+    if (!outcome.error && key) {
+        outcome.workKey = key->key;
+        outcome.inputHash = key->inputHash;
+    }
+    return outcome;
+}
+
+JobOutcome runRecipe(const LeasedJob &job, OpContext &ctx)
 {
     Recipe recipe;
     if (auto err = Recipe::fromJsonBytes(job.recipeJson, &recipe))
@@ -61,7 +113,7 @@ JobOutcome runJob(const LeasedJob &job, OpContext &ctx)
 
     imageio::Decoded decoded = imageio::decodeFile(job.inputPath, reduction);
     if (decoded.error)
-        return {decoded.error, {}};
+        return failure(decoded.error);
     cv::Mat image = std::move(decoded.image);
     report(1);
 
@@ -94,7 +146,7 @@ JobOutcome runJob(const LeasedJob &job, OpContext &ctx)
 
     imageio::Encoded encoded = imageio::encode(image, recipe.output, suffix, metadata);
     if (encoded.error)
-        return {encoded.error, {}};
+        return failure(encoded.error);
 
     // Last guard before touching the disk: whatever the database says, never replace an input.
     if (OutputNaming::comparablePath(job.outputPath) == OutputNaming::comparablePath(job.inputPath))
@@ -104,7 +156,7 @@ JobOutcome runJob(const LeasedJob &job, OpContext &ctx)
     if (ctx.isCancelled())
         return failure(ErrorKind::Transient, tr("cancelled"));
     if (auto err = imageio::writeAtomically(job.outputPath, encoded.bytes))
-        return {err, {}};
+        return failure(err);
     report(total);
     return {};
 }

@@ -8,13 +8,21 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
-
 #include <optional>
 
 namespace pq {
 
 // Job states as stored in the `jobs.state` column.
-enum class JobState { Queued, Leased, Done, Failed, Cancelled, Paused, Offloaded };
+enum class JobState
+{
+    Queued,
+    Leased,
+    Done,
+    Failed,
+    Cancelled,
+    Paused,
+    Offloaded
+};
 
 QString jobStateName(JobState state); // "queued", ...: the stored and printed form
 std::optional<JobState> jobStateFromName(const QString &name);
@@ -22,7 +30,12 @@ QList<JobState> allJobStates();
 
 // What to do when an output file already exists, chosen at enqueue. Whatever the policy, an output
 // never overwrites an input file, and two jobs never write the same path.
-enum class OverwritePolicy { Skip, Replace, Rename };
+enum class OverwritePolicy
+{
+    Skip,
+    Replace,
+    Rename
+};
 
 QString overwritePolicyName(OverwritePolicy policy);
 std::optional<OverwritePolicy> overwritePolicyFromName(const QString &name);
@@ -82,10 +95,10 @@ struct JobRecord
     double progress = 0;
     QString errorKind; // "transient", "permanent" or empty
     QString errorMessage;
-    QString outcome; // "written", "skipped" or empty
+    QString outcome; // "written", "reused", "skipped" or empty
     qint64 createdAtMs = 0;
     qint64 updatedAtMs = 0;
-    qint64 revision = 0; // increases on every change; see JobStore::changesSince
+    qint64 revision = 0;   // increases on every change; see JobStore::changesSince
     qint64 reusedFrom = 0; // outcome "reused": the job whose output was copied
 };
 
@@ -107,9 +120,9 @@ struct ReusableOutput
 // What `JobStore::fail` did with the job.
 struct FailResult
 {
-    bool applied = false;     // false: the caller no longer held the lease
+    bool applied = false; // false: the caller no longer held the lease
     JobState newState = JobState::Failed;
-    qint64 retryAtMs = 0;     // when newState is Queued
+    qint64 retryAtMs = 0; // when newState is Queued
 };
 
 } // namespace pq

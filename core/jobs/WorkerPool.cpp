@@ -6,7 +6,6 @@
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QThread>
-
 #include <atomic>
 #include <exception>
 #include <new>
@@ -179,8 +178,8 @@ void WorkerPool::workerLoop(int slot)
         }
         std::optional<LeasedJob> job = m_store->leaseNext(owner, lease);
         if (!job) {
-            const qint64 wait = qBound<qint64>(1, m_store->msUntilNextReady().value_or(kIdlePollMs),
-                                               kIdlePollMs);
+            const qint64 wait =
+                qBound<qint64>(1, m_store->msUntilNextReady().value_or(kIdlePollMs), kIdlePollMs);
             QMutexLocker lock(&m_mutex);
             if (!m_stopping)
                 m_wakeUp.wait(&m_mutex, QDeadlineTimer(wait));
@@ -203,7 +202,9 @@ void WorkerPool::workerLoop(int slot)
         ctx.progress = [r = running.get()](double p) { r->progress = p; };
         JobOutcome outcome;
         try {
-            outcome = runJob(*job, ctx);
+            outcome = runJob(*job, ctx, [&](const QString &key) {
+                return m_store->findReusableOutput(key, job->id);
+            });
         } catch (const std::bad_alloc &) {
             // Memory may be available again when fewer images are in flight.
             outcome.error = Error{ErrorKind::Transient, tr("out of memory while processing")};
@@ -220,14 +221,19 @@ void WorkerPool::workerLoop(int slot)
             m_store->release(job->id, owner);
             emit jobFinished(job->id, JobState::Queued, tr("handed back: the workers stopped"));
         } else if (running->leaseLost) {
-            emit jobFinished(job->id, JobState::Cancelled, tr("the job was cancelled or taken over"));
+            emit jobFinished(job->id, JobState::Cancelled,
+                             tr("the job was cancelled or taken over"));
         } else if (!outcome.error) {
-            if (m_store->complete(job->id, owner, Completion{outcome.outcome, {}, {}, 0}))
+            if (m_store->complete(job->id, owner,
+                                  Completion{outcome.outcome, outcome.inputHash, outcome.workKey,
+                                             outcome.reusedFrom}))
                 emit jobFinished(job->id, JobState::Done, QString());
             else
-                emit jobFinished(job->id, JobState::Cancelled, tr("the lease was lost before completion"));
+                emit jobFinished(job->id, JobState::Cancelled,
+                                 tr("the lease was lost before completion"));
         } else {
-            const FailResult r = m_store->fail(job->id, owner, outcome.error->kind, outcome.error->message);
+            const FailResult r =
+                m_store->fail(job->id, owner, outcome.error->kind, outcome.error->message);
             emit jobFinished(job->id, r.applied ? r.newState : JobState::Cancelled,
                              outcome.error->message);
         }

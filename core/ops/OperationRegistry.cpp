@@ -62,9 +62,8 @@ QList<const Operation *> OperationRegistry::all() const
     return m_byId.values();
 }
 
-std::optional<QString> OperationRegistry::completeParams(const Operation &op,
-                                                         const QVariantMap &given,
-                                                         Params *out) const
+std::optional<QString>
+OperationRegistry::completeParams(const Operation &op, const QVariantMap &given, Params *out) const
 {
     Params result;
     const QList<ParamSpec> specs = op.params();
@@ -76,7 +75,8 @@ std::optional<QString> OperationRegistry::completeParams(const Operation &op,
             for (const ParamSpec &s : specs)
                 names << s.name;
             return tr("operation '%1' has no parameter '%2' (parameters: %3)")
-                .arg(op.id(), it.key(), names.isEmpty() ? tr("none") : names.join(QLatin1String(", ")));
+                .arg(op.id(), it.key(),
+                     names.isEmpty() ? tr("none") : names.join(QLatin1String(", ")));
         }
     }
     for (const ParamSpec &spec : specs) {
@@ -109,8 +109,27 @@ std::optional<QString> OperationRegistry::parseSpec(const QString &spec, const O
     }
     QVariantMap values;
     if (colon >= 0) {
+        // Pairs are separated by ','; a value that contains a comma writes it as '\,' (and a
+        // backslash as '\\'), e.g. watermark-text:text=Smith\, 2026.
+        QStringList pairs;
+        QString current;
         const QString rest = spec.mid(colon + 1);
-        for (const QString &pair : rest.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        for (qsizetype i = 0; i < rest.size(); ++i) {
+            const QChar c = rest.at(i);
+            if (c == QLatin1Char('\\') && i + 1 < rest.size() &&
+                (rest.at(i + 1) == QLatin1Char(',') || rest.at(i + 1) == QLatin1Char('\\'))) {
+                current += rest.at(++i);
+            } else if (c == QLatin1Char(',')) {
+                pairs << current;
+                current.clear();
+            } else {
+                current += c;
+            }
+        }
+        pairs << current;
+        for (const QString &pair : std::as_const(pairs)) {
+            if (pair.trimmed().isEmpty())
+                continue;
             const qsizetype eq = pair.indexOf(QLatin1Char('='));
             if (eq <= 0)
                 return tr("operation '%1': expected key=value, got '%2'").arg(id, pair);

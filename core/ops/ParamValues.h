@@ -1,6 +1,6 @@
 #pragma once
 // Parsing of the text forms of colour, rectangle-list and file parameters. The forms contain no
-// commas, so they fit in a CLI spec (`red-eye:mode=manual,rects=40x30+100+120 40x30+220+118`).
+// commas, so they fit in a CLI spec (`red-eye:mode=manual,eyes=40x30+100+120 40x30+220+118`).
 //
 //   colour: "#rrggbb", "#rrggbbaa", "#rgb" or a name (white, black, gray, red, green, blue,
 //           yellow, transparent); operations get BGRA in cv::Scalar order (b, g, r, a) 0..255.
@@ -8,10 +8,8 @@
 //
 // Pure functions; any thread.
 
-#include <opencv2/core.hpp>
-
 #include <QString>
-
+#include <opencv2/core.hpp>
 #include <optional>
 #include <vector>
 

@@ -5,6 +5,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QStandardPaths>
@@ -40,6 +41,15 @@ std::optional<QString> Recipe::fromSpecs(const QStringList &specs, Recipe *out)
         Params params;
         if (auto err = reg.completeParams(*op, given, &params))
             return err;
+        // Files named on a command line are relative to the folder it was typed in, but the job
+        // may run later from another one (`add` now, `run` elsewhere): store absolute paths.
+        const QList<ParamSpec> specList = op->params();
+        for (const ParamSpec &p : specList) {
+            const bool fileLike = p.type == ParamType::File || p.name == QLatin1String("model-dir");
+            const QString value = params.value(p.name).toString();
+            if (fileLike && !value.isEmpty() && QFileInfo(value).isRelative())
+                params.insert(p.name, QFileInfo(value).absoluteFilePath());
+        }
         if (op->id() == kFormat) {
             if (haveOutput)
                 return tr("only one 'format' step is allowed");
@@ -85,8 +95,8 @@ std::optional<QString> Recipe::fromJson(const QJsonObject &json, Recipe *out)
     r.naming = json.value(QStringLiteral("naming")).toString();
     const QJsonValue output = json.value(QStringLiteral("output"));
     if (output.isObject()) {
-        if (auto err = reg.completeParams(*reg.find(kFormat), output.toObject().toVariantMap(),
-                                          &r.output))
+        if (auto err =
+                reg.completeParams(*reg.find(kFormat), output.toObject().toVariantMap(), &r.output))
             return tr("recipe output: %1").arg(*err);
     } else if (auto err = defaultOutput(&r.output)) {
         return err;
@@ -100,7 +110,9 @@ std::optional<QString> Recipe::fromJsonBytes(const QByteArray &bytes, Recipe *ou
     QJsonParseError perr;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);
     if (perr.error != QJsonParseError::NoError)
-        return tr("recipe is not valid JSON: %1 at offset %2").arg(perr.errorString()).arg(perr.offset);
+        return tr("recipe is not valid JSON: %1 at offset %2")
+            .arg(perr.errorString())
+            .arg(perr.offset);
     if (!doc.isObject())
         return tr("recipe must be a JSON object");
     return fromJson(doc.object(), out);
@@ -146,7 +158,7 @@ QString Recipe::outputSuffix(const QString &inputSuffix) const
                                       QStringLiteral("tif"), QStringLiteral("tiff"),
                                       QStringLiteral("bmp")};
     if (writable.contains(in))
-        return in == QLatin1String("jpeg") ? QStringLiteral("jpg")
+        return in == QLatin1String("jpeg")   ? QStringLiteral("jpg")
                : in == QLatin1String("tiff") ? QStringLiteral("tif")
                                              : in;
     return QStringLiteral("jpg");
@@ -154,8 +166,8 @@ QString Recipe::outputSuffix(const QString &inputSuffix) const
 
 QString PresetLibrary::userPresetDir()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/presets");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/presets");
 }
 
 QStringList PresetLibrary::names()

@@ -5,7 +5,9 @@
 // and 1/3/4-channel, 8/16-bit input.
 
 #include "ImageTestUtil.h"
+#include "jobs/JobRunner.h"
 #include "ops/ColorizeSupport.h"
+#include "ops/Recipe.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -408,6 +410,7 @@ private slots:
     void strengthAndSaturation();
     void deterministicAndInputUntouched();
     void honoursCancellation();
+    void restoreOldPhotoPreset();
 
 private:
     cv::Mat m_douglass;  // 2089x3000 grey
@@ -1012,6 +1015,48 @@ void TestColorize::honoursCancellation()
                  pqtest::params(QStringLiteral("colorize"), {{"model-dir", m_modelDir}}), ctx);
     QVERIFY(r.error);
     QCOMPARE(r.error->kind, ErrorKind::Transient);
+}
+
+// The built-in "restore old photo" preset (denoise + CLAHE + colorize with the model engine) as
+// a job: without the model files it fails permanently naming them; with them it writes a colour
+// JPEG whose luminance follows the input.
+void TestColorize::restoreOldPhotoPreset()
+{
+    Recipe recipe;
+    const auto err = PresetLibrary::load(QStringLiteral("restore-old-photo"), &recipe);
+    QVERIFY2(!err, qPrintable(err.value_or(QString())));
+    QStringList ops;
+    for (const RecipeStep &s : std::as_const(recipe.steps))
+        ops << s.op;
+    QCOMPARE(ops, QStringList({QStringLiteral("denoise"), QStringLiteral("clahe"),
+                               QStringLiteral("colorize")}));
+
+    LeasedJob job;
+    job.id = 1;
+    job.inputPath = QStringLiteral(PIXQUEUE_TEST_DATA "/gray_cameraman_cc0.png");
+    job.outputPath = m_tmp.filePath(QStringLiteral("restored.jpg"));
+    job.recipeJson = recipe.toJsonBytes();
+
+    const QString empty = m_tmp.filePath(QStringLiteral("no-model"));
+    QVERIFY(QDir().mkpath(empty));
+    qputenv("PIXQUEUE_COLORIZE_MODEL_DIR", empty.toLocal8Bit());
+    OpContext ctx;
+    JobOutcome missing = runRecipe(job, ctx);
+    QVERIFY(missing.error);
+    QCOMPARE(missing.error->kind, ErrorKind::Permanent);
+    QVERIFY2(missing.error->message.contains(QLatin1String("colorization_release_v2.caffemodel")),
+             qPrintable(missing.error->message));
+    QVERIFY(!QFile::exists(job.outputPath));
+
+    qputenv("PIXQUEUE_COLORIZE_MODEL_DIR", m_modelDir.toLocal8Bit());
+    JobOutcome done = runRecipe(job, ctx);
+    qunsetenv("PIXQUEUE_COLORIZE_MODEL_DIR");
+    QVERIFY2(!done.error, qPrintable(done.error ? done.error->message : QString()));
+    const cv::Mat out = cv::imread(job.outputPath.toStdString(), cv::IMREAD_COLOR);
+    QCOMPARE(out.size(), m_cameraman.size());
+    const Measure m = measure(m_cameraman, out);
+    qInfo().noquote() << "restore-old-photo preset on cameraman:" << describe(m);
+    QVERIFY2(m.chroma > 10, qPrintable(describe(m)));
 }
 
 QTEST_GUILESS_MAIN(TestColorize)

@@ -1,17 +1,29 @@
 // Parameter specs, CLI specs, recipe JSON and presets: everything generated from one declaration.
 
+#include "jobs/JobRunner.h"
 #include "ops/OperationRegistry.h"
 #include "ops/ParamValues.h"
 #include "ops/Recipe.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
 
 using namespace pq;
 
 class TestRecipe : public QObject
 {
     Q_OBJECT
+
+    static QByteArray readAll(const QString &path)
+    {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
 
 private slots:
     void specsBecomeACompleteRecipe()
@@ -23,7 +35,8 @@ private slots:
         QCOMPARE(r.steps.size(), 1);
         QCOMPARE(r.steps[0].op, QStringLiteral("resize"));
         QCOMPARE(r.steps[0].params.value(QStringLiteral("width")).toInt(), 800);
-        QCOMPARE(r.steps[0].params.value(QStringLiteral("fit")).toString(), QStringLiteral("cover"));
+        QCOMPARE(r.steps[0].params.value(QStringLiteral("fit")).toString(),
+                 QStringLiteral("cover"));
         // Defaults fill every parameter the spec did not name.
         QCOMPARE(r.steps[0].params.value(QStringLiteral("height")).toInt(), 0);
         QCOMPARE(r.output.value(QStringLiteral("type")).toString(), QStringLiteral("webp"));
@@ -36,10 +49,14 @@ private slots:
         QTest::addColumn<QString>("spec");
         QTest::addColumn<QStringList>("mentions");
         QTest::newRow("unknown op") << "nosuch:x=1" << QStringList{"nosuch", "resize", "thumbnail"};
-        QTest::newRow("out of range") << "resize:width=-5" << QStringList{"resize", "width", "-5", "0..65535"};
-        QTest::newRow("not a number") << "thumbnail:size=abc" << QStringList{"thumbnail", "size", "abc", "1..65535"};
-        QTest::newRow("unknown param") << "resize:bogus=1" << QStringList{"resize", "bogus", "width"};
-        QTest::newRow("bad enum") << "resize:width=5,fit=stretchy" << QStringList{"fit", "stretchy", "inside, cover, exact"};
+        QTest::newRow("out of range")
+            << "resize:width=-5" << QStringList{"resize", "width", "-5", "0..65535"};
+        QTest::newRow("not a number")
+            << "thumbnail:size=abc" << QStringList{"thumbnail", "size", "abc", "1..65535"};
+        QTest::newRow("unknown param")
+            << "resize:bogus=1" << QStringList{"resize", "bogus", "width"};
+        QTest::newRow("bad enum") << "resize:width=5,fit=stretchy"
+                                  << QStringList{"fit", "stretchy", "inside, cover, exact"};
         QTest::newRow("no key=value") << "resize:800" << QStringList{"resize", "key=value"};
         QTest::newRow("cross-parameter") << "resize" << QStringList{"resize"};
     }
@@ -69,7 +86,8 @@ private slots:
         QCOMPARE(back.toJsonBytes(), r.toJsonBytes());
         QCOMPARE(back.steps[1].enabled, false);
         QCOMPARE(back.naming, QStringLiteral("{name}-small"));
-        QCOMPARE(back.steps[0].params.value(QStringLiteral("aspect")).toString(), QStringLiteral("16:9"));
+        QCOMPARE(back.steps[0].params.value(QStringLiteral("aspect")).toString(),
+                 QStringLiteral("16:9"));
     }
 
     void badJsonIsRefusedClearly()
@@ -77,8 +95,10 @@ private slots:
         Recipe r;
         auto err = Recipe::fromJsonBytes("{not json", &r);
         QVERIFY(err && err->contains(QStringLiteral("not valid JSON")));
-        err = Recipe::fromJsonBytes(R"({"version":1,"steps":[{"op":"resize","params":{"width":99999}}]})", &r);
-        QVERIFY(err && err->contains(QStringLiteral("step 1")) && err->contains(QStringLiteral("width")));
+        err = Recipe::fromJsonBytes(
+            R"({"version":1,"steps":[{"op":"resize","params":{"width":99999}}]})", &r);
+        QVERIFY(err && err->contains(QStringLiteral("step 1")) &&
+                err->contains(QStringLiteral("width")));
         err = Recipe::fromJsonBytes(R"({"version":99})", &r);
         QVERIFY(err && err->contains(QStringLiteral("newer")));
     }
@@ -86,7 +106,10 @@ private slots:
     void builtInPresetsLoad()
     {
         const QStringList names = PresetLibrary::names();
-        QVERIFY(names.contains(QStringLiteral("thumbnail-256")));
+        for (const char *builtIn :
+             {"thumbnail-128", "thumbnail-256", "thumbnail-512", "web-1600", "webp-800",
+              "avatar-512", "portrait-retouch", "restore-old-photo", "email-1024", "archive-png"})
+            QVERIFY2(names.contains(QLatin1String(builtIn)), builtIn);
         for (const QString &name : names) {
             Recipe r;
             const auto err = PresetLibrary::load(name, &r);
@@ -95,6 +118,58 @@ private slots:
         }
         Recipe r;
         QVERIFY(PresetLibrary::load(QStringLiteral("no-such-preset"), &r));
+    }
+
+    // The portrait preset runs as one job on a real portrait: red-eye, teeth whitening and a gentle
+    // contrast, same size out, and the original untouched.
+    void portraitRetouchPresetRuns()
+    {
+        Recipe recipe;
+        QVERIFY(!PresetLibrary::load(QStringLiteral("portrait-retouch"), &recipe));
+        QTemporaryDir dir;
+        LeasedJob job;
+        job.id = 1;
+        job.inputPath = QStringLiteral(PIXQUEUE_TEST_DATA "/teeth_katherine_maher.jpg");
+        job.outputPath = dir.filePath(QStringLiteral("portrait.jpg"));
+        job.recipeJson = recipe.toJsonBytes();
+        const QByteArray before = readAll(job.inputPath);
+        OpContext ctx;
+        const JobOutcome outcome = runRecipe(job, ctx);
+        QVERIFY2(!outcome.error, qPrintable(outcome.error ? outcome.error->message : QString()));
+        const cv::Mat in = cv::imread(job.inputPath.toStdString());
+        const cv::Mat out = cv::imread(job.outputPath.toStdString());
+        QCOMPARE(out.size(), in.size());
+        QVERIFY(cv::norm(in, out, cv::NORM_L1) > 0);
+        QCOMPARE(readAll(job.inputPath), before);
+    }
+
+    // `pixqueue-cli add --op colorize:engine=reference,reference=photo.jpg` then `run` from
+    // another folder: the recipe must carry the absolute path.
+    void relativeFileParametersBecomeAbsolute()
+    {
+        Recipe r;
+        const auto err = Recipe::fromSpecs(
+            {QStringLiteral("colorize:engine=reference,reference=some/ref.jpg")}, &r);
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+        QCOMPARE(r.steps.first().params.value(QStringLiteral("reference")).toString(),
+                 QDir::current().absoluteFilePath(QStringLiteral("some/ref.jpg")));
+    }
+
+    // A comma inside a value is written '\,' on the command line; other backslashes (Windows
+    // paths) stay as they are.
+    void escapedCommasInSpecs()
+    {
+        Recipe r;
+        auto err = Recipe::fromSpecs(
+            {QStringLiteral("watermark-text:text=Smith\\, 2026 \\\\ all rights,opacity=0.25")}, &r);
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+        QCOMPARE(r.steps.first().params.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("Smith, 2026 \\ all rights"));
+        QCOMPARE(r.steps.first().params.value(QStringLiteral("opacity")).toDouble(), 0.25);
+        err = Recipe::fromSpecs({QStringLiteral("watermark-text:text=C:\\photos\\x")}, &r);
+        QVERIFY2(!err, qPrintable(err.value_or(QString())));
+        QCOMPARE(r.steps.first().params.value(QStringLiteral("text")).toString(),
+                 QStringLiteral("C:\\photos\\x"));
     }
 
     void describeListsEveryOperationWithItsParameters()

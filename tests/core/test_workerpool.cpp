@@ -6,10 +6,10 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <opencv2/imgcodecs.hpp>
 
 using namespace pq;
@@ -24,7 +24,8 @@ class TestWorkerPool : public QObject
 
     std::unique_ptr<JobStore> newStore()
     {
-        auto store = std::make_unique<JobStore>(m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter)));
+        auto store = std::make_unique<JobStore>(
+            m_dir.filePath(QStringLiteral("db%1.sqlite").arg(++m_counter)));
         if (auto err = store->open())
             qWarning("%s", qPrintable(*err));
         return store;
@@ -47,11 +48,13 @@ class TestWorkerPool : public QObject
         return res;
     }
 
-    static QString photo(const char *name) { return QStringLiteral(PIXQUEUE_TEST_DATA "/") + QLatin1String(name); }
+    static QString photo(const char *name)
+    {
+        return QStringLiteral(PIXQUEUE_TEST_DATA "/") + QLatin1String(name);
+    }
 
     // Waits (processing events, so queued signals arrive) until `pred` holds.
-    template<typename Pred>
-    static bool waitFor(Pred pred, int ms = 20000)
+    template <typename Pred> static bool waitFor(Pred pred, int ms = 20000)
     {
         QDeadlineTimer deadline(ms);
         while (!pred()) {
@@ -60,6 +63,16 @@ class TestWorkerPool : public QObject
             QTest::qWait(20);
         }
         return true;
+    }
+
+    static JobRecord byOutputOf(JobStore &store, const QString &dirAndName)
+    {
+        for (const JobRecord &j : store.list())
+            if (QFileInfo(j.outputPath).dir().dirName() + QLatin1Char('/') +
+                    QFileInfo(j.outputPath).fileName() ==
+                dirAndName)
+                return j;
+        return {};
     }
 
 private slots:
@@ -73,9 +86,11 @@ private slots:
     {
         auto store = newStore();
         const QString out = m_dir.filePath(QStringLiteral("out1"));
-        const QStringList inputs{photo("face_filippo_giunchedi.jpg"), photo("gray_cameraman_cc0.png"),
+        const QStringList inputs{photo("face_filippo_giunchedi.jpg"),
+                                 photo("gray_cameraman_cc0.png"),
                                  photo("face_filippo_giunchedi_cmyk_exif_rot90.jpg")};
-        enqueue(*store, inputs, {QStringLiteral("thumbnail:size=100"), QStringLiteral("format:type=jpeg")}, out);
+        enqueue(*store, inputs,
+                {QStringLiteral("thumbnail:size=100"), QStringLiteral("format:type=jpeg")}, out);
         WorkerPool pool(store.get());
         pool.setWorkerCount(3);
         QSignalSpy finished(&pool, &WorkerPool::jobFinished);
@@ -90,8 +105,99 @@ private slots:
             QCOMPARE(std::max(m.cols, m.rows), 100);
         }
         // The EXIF-rotated photo is portrait after processing.
-        const cv::Mat rotated = cv::imread(QDir(out).filePath(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg")).toStdString());
+        const cv::Mat rotated =
+            cv::imread(QDir(out)
+                           .filePath(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"))
+                           .toStdString());
         QVERIFY(rotated.rows > rotated.cols);
+    }
+
+    // Identical work is not done twice: same input content + same recipe -> the earlier output is
+    // copied; a changed input, a changed recipe or a deleted earlier output means computing again.
+    void identicalWorkReusesTheEarlierOutput()
+    {
+        auto store = newStore();
+        const QString src = m_dir.filePath(QStringLiteral("reuse-src"));
+        QVERIFY(QDir().mkpath(src));
+        const QString a = src + QStringLiteral("/a.jpg");
+        const QString copyOfA = src + QStringLiteral("/copy-of-a.jpg");
+        const QString b = src + QStringLiteral("/b.png");
+        QVERIFY(QFile::copy(photo("face_filippo_giunchedi.jpg"), a));
+        QVERIFY(QFile::copy(photo("face_filippo_giunchedi.jpg"), copyOfA));
+        QVERIFY(QFile::copy(photo("gray_cameraman_cc0.png"), b));
+        const QStringList specs{QStringLiteral("thumbnail:size=64"),
+                                QStringLiteral("format:type=png")};
+
+        auto runAll = [&](int expectDone) {
+            WorkerPool pool(store.get());
+            pool.setWorkerCount(1); // in order: the first of two identical jobs finishes first
+            pool.start();
+            const bool ok =
+                waitFor([&] { return store->counts().value(JobState::Done) == expectDone; });
+            pool.stop();
+            pool.waitForStopped(10000);
+            return ok;
+        };
+
+        const QString out1 = m_dir.filePath(QStringLiteral("reuse-out1"));
+        enqueue(*store, {a, b}, specs, out1);
+        QVERIFY(runAll(2));
+        const QList<JobRecord> first = store->list();
+        for (const JobRecord &j : first)
+            QCOMPARE(j.outcome, QStringLiteral("written"));
+
+        // Same content under another name, and the same files again into another folder.
+        const QString out2 = m_dir.filePath(QStringLiteral("reuse-out2"));
+        enqueue(*store, {copyOfA, b}, specs, out2);
+        // Same input, other recipe: must be computed.
+        const QString out3 = m_dir.filePath(QStringLiteral("reuse-out3"));
+        enqueue(*store, {a},
+                {QStringLiteral("thumbnail:size=65"), QStringLiteral("format:type=png")}, out3);
+        QVERIFY(runAll(5));
+
+        QHash<QString, JobRecord> byOutput;
+        for (const JobRecord &j : store->list())
+            byOutput.insert(QFileInfo(j.outputPath).dir().dirName() + QLatin1Char('/') +
+                                QFileInfo(j.outputPath).fileName(),
+                            j);
+        const JobRecord reusedA = byOutput.value(QStringLiteral("reuse-out2/copy-of-a.png"));
+        const JobRecord reusedB = byOutput.value(QStringLiteral("reuse-out2/b.png"));
+        const JobRecord firstA = byOutput.value(QStringLiteral("reuse-out1/a.png"));
+        const JobRecord firstB = byOutput.value(QStringLiteral("reuse-out1/b.png"));
+        QCOMPARE(reusedA.outcome, QStringLiteral("reused"));
+        QCOMPARE(reusedA.reusedFrom, firstA.id);
+        QCOMPARE(reusedB.outcome, QStringLiteral("reused"));
+        QCOMPARE(reusedB.reusedFrom, firstB.id);
+        QCOMPARE(byOutput.value(QStringLiteral("reuse-out3/a.png")).outcome,
+                 QStringLiteral("written"));
+        auto bytes = [](const QString &path) {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QVERIFY(!bytes(firstA.outputPath).isEmpty());
+        QCOMPARE(bytes(reusedA.outputPath), bytes(firstA.outputPath));
+        QCOMPARE(bytes(reusedB.outputPath), bytes(firstB.outputPath));
+
+        // A changed input is new work, even with the same size.
+        cv::Mat pixels = cv::imread(b.toStdString(), cv::IMREAD_UNCHANGED);
+        QVERIFY(!pixels.empty());
+        pixels.at<uchar>(pixels.rows / 2, pixels.cols / 2) ^= 0x40;
+        const QString bChanged = src + QStringLiteral("/b-changed.png");
+        QVERIFY(cv::imwrite(bChanged.toStdString(), pixels));
+        // The earlier output is gone: computed again rather than failing.
+        QVERIFY(QFile::remove(firstA.outputPath));
+        QVERIFY(QFile::remove(reusedA.outputPath));
+        const QString out4 = m_dir.filePath(QStringLiteral("reuse-out4"));
+        enqueue(*store, {a, bChanged}, specs, out4);
+        QVERIFY(runAll(7));
+        for (const JobRecord &j : store->list())
+            if (j.outputPath.contains(QLatin1String("reuse-out4")))
+                QCOMPARE(j.state, JobState::Done);
+        QCOMPARE(byOutputOf(*store, QStringLiteral("reuse-out4/a.png")).outcome,
+                 QStringLiteral("written"));
+        const JobRecord changedJob = byOutputOf(*store, QStringLiteral("reuse-out4/b-changed.png"));
+        QCOMPARE(changedJob.outcome, QStringLiteral("written"));
+        QCOMPARE(changedJob.reusedFrom, 0);
     }
 
     void heartbeatKeepsTheLeaseOfALongJob()
@@ -150,8 +256,10 @@ private slots:
     {
         auto store = newStore();
         const QString out = m_dir.filePath(QStringLiteral("out5"));
-        enqueue(*store, {photo("gray_cameraman_cc0.png")}, {QStringLiteral("debug-fail:kind=transient")}, out);
-        enqueue(*store, {photo("face_filippo_giunchedi.jpg")}, {QStringLiteral("debug-fail:kind=permanent")}, out);
+        enqueue(*store, {photo("gray_cameraman_cc0.png")},
+                {QStringLiteral("debug-fail:kind=transient")}, out);
+        enqueue(*store, {photo("face_filippo_giunchedi.jpg")},
+                {QStringLiteral("debug-fail:kind=permanent")}, out);
         WorkerPool pool(store.get());
         pool.setWorkerCount(2);
         QSignalSpy finished(&pool, &WorkerPool::jobFinished);
@@ -174,7 +282,8 @@ private slots:
         QStringList inputs;
         for (int i = 0; i < 12; ++i)
             inputs << photo("gray_cameraman_cc0.png");
-        enqueue(*store, inputs, {QStringLiteral("debug-sleep:ms=150")}, m_dir.filePath(QStringLiteral("out6")));
+        enqueue(*store, inputs, {QStringLiteral("debug-sleep:ms=150")},
+                m_dir.filePath(QStringLiteral("out6")));
         WorkerPool pool(store.get());
         pool.setWorkerCount(1);
         pool.start();
