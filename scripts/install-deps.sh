@@ -12,17 +12,23 @@ APT_PACKAGES=(
     # build
     cmake ninja-build g++
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev libopencv-dev libexiv2-dev libjpeg-dev
+    qtkeychain-qt6-dev libopencv-dev libexiv2-dev libjpeg-dev libxxhash-dev
     # run time: the SQLite driver is a plugin, not a link dependency, so nothing else pulls it in
     libqt6sql6-sqlite opencv-data fonts-dejavu-core
     # tests: a session bus and a secret service for the keychain tests, a virtual display
     xvfb xauth dbus gnome-keyring libsecret-1-0 libsecret-tools
+    # tests: node runs the local SQS/S3 server (fauxqs) and the CMQ protocol stand-in
+    nodejs
 )
+# Debian packages npm separately; NodeSource's nodejs bundles it and conflicts with Debian's npm.
+command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
 
 # ---- npm packages for test servers -------------------------------------------------------------
-# Integration tests that need a local server (e.g. an S3/SQS stand-in) will list their npm
-# packages here and install them under tests/servers/ (or similar). Nothing is needed yet.
-NPM_PACKAGES=()
+# Test servers from npm, installed into tests/servers/node_modules (git-ignored, repo-local; never
+# global). fauxqs serves the SQS JSON protocol and S3 on loopback for the core/remote tests; 1.9.2
+# is the last version that runs on Debian 12's node (2.x needs node >= 22.5).
+NPM_PACKAGES=(fauxqs@1.9.2)
+NPM_PREFIX="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/servers"
 # ------------------------------------------------------------------------------------------------
 
 log() { printf '[install-deps] %s\n' "$*"; }
@@ -36,20 +42,20 @@ print_other_systems() {
   compiler; for the tests also a D-Bus session bus (dbus-run-session) and a secret service.
 
   Fedora:
-    sudo dnf install qt6-qtbase-devel qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel \
+    sudo dnf install qt6-qtbase-devel qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel xxhash-devel \
         opencv-devel exiv2-devel cmake ninja-build gcc-c++ xorg-x11-server-Xvfb dbus-daemon \
         gnome-keyring libsecret
   Arch Linux:
-    sudo pacman -S --needed qt6-base qt6-tools qtkeychain-qt6 opencv exiv2 cmake ninja gcc \
+    sudo pacman -S --needed qt6-base qt6-tools qtkeychain-qt6 opencv exiv2 xxhash cmake ninja gcc \
         xorg-server-xvfb dbus gnome-keyring libsecret
     (if find_package(OpenCV) then complains about VTK or HDF5, also install: vtk hdf5)
   macOS (Homebrew):
-    brew install qt@6 opencv exiv2 qtkeychain cmake ninja
+    brew install qt@6 opencv exiv2 qtkeychain xxhash cmake ninja
     export CMAKE_PREFIX_PATH="$(brew --prefix qt@6)"
   Windows:
     Qt 6.4+ from the Qt online installer (MSVC 64-bit, with the Qt Linguist tools), CMake and
     Ninja (both ship with the installer's "Developer and Designer Tools"), then OpenCV and
-    QtKeychain through vcpkg:  vcpkg install opencv4 exiv2 qtkeychain-qt6
+    QtKeychain through vcpkg:  vcpkg install opencv4 exiv2 qtkeychain-qt6 xxhash
     and configure with -DCMAKE_TOOLCHAIN_FILE=<vcpkg>/scripts/buildsystems/vcpkg.cmake
     -DCMAKE_PREFIX_PATH=<Qt>/6.x.y/msvc2019_64 (use one Qt: vcpkg's qtkeychain-qt6 builds
     against vcpkg's own qtbase unless you point it at yours).
@@ -111,5 +117,25 @@ else
 fi
 
 if ((${#NPM_PACKAGES[@]} > 0)); then
-    : # npm installation of the test servers goes here when the first one arrives.
+    # Installed already (name and version match package.json in node_modules): no npm call at all,
+    # so a second run needs no network.
+    npm_missing=()
+    for spec in "${NPM_PACKAGES[@]}"; do
+        name="${spec%@*}" version="${spec##*@}"
+        manifest="$NPM_PREFIX/node_modules/$name/package.json"
+        if [[ ! -f "$manifest" ]] || ! grep -q "\"version\": *\"$version\"" "$manifest"; then
+            npm_missing+=("$spec")
+        fi
+    done
+    if ((${#npm_missing[@]} == 0)); then
+        log "all ${#NPM_PACKAGES[@]} npm test server packages are installed"
+    elif ! command -v npm >/dev/null 2>&1; then
+        echo "[install-deps] npm not found: cannot install ${npm_missing[*]}" >&2
+        exit 1
+    else
+        log "npm: installing ${npm_missing[*]} into $NPM_PREFIX"
+        # --no-save/--no-package-lock: tests/servers keeps no package.json of its own.
+        npm install --prefix "$NPM_PREFIX" --no-save --no-package-lock --no-audit --no-fund \
+            "${npm_missing[@]}"
+    fi
 fi

@@ -34,12 +34,29 @@ fi
 
 export QT_QPA_PLATFORM=offscreen
 
-ctest_cmd=(ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$CTEST_JOBS" "$@")
-if command -v dbus-run-session >/dev/null 2>&1; then
-    ctest_cmd=(dbus-run-session -- "${ctest_cmd[@]}")
-else
-    echo "[test] dbus-run-session not found: running without a private session bus"
-fi
+# The tests run in a private D-Bus session with an unlocked gnome-keyring (Secret Service) for the
+# keychain tests, under a throw-away HOME and XDG_RUNTIME_DIR (0700), so they never touch the
+# user's own keyring or settings.
+session_home="$(mktemp -d)"
+trap 'rm -rf "$session_home"' EXIT
+mkdir -m 0700 "$session_home/run"
+in_test_session() {
+    if ! command -v dbus-run-session >/dev/null 2>&1; then
+        echo "[test] dbus-run-session not found: running without a private session bus"
+        "$@"
+        return
+    fi
+    if ! command -v gnome-keyring-daemon >/dev/null 2>&1; then
+        echo "[test] gnome-keyring-daemon not found: keychain tests will skip (fail with CI=true)"
+        HOME="$session_home" XDG_RUNTIME_DIR="$session_home/run" dbus-run-session -- "$@"
+        return
+    fi
+    HOME="$session_home" XDG_RUNTIME_DIR="$session_home/run" dbus-run-session -- sh -c \
+        'printf %s pixqueue-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null &&
+         exec "$@"' sh "$@"
+}
+
+ctest_cmd=(in_test_session ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$CTEST_JOBS" "$@")
 
 echo "[test] ${ctest_cmd[*]}"
 set +e
@@ -57,10 +74,8 @@ if ((rc == 0)) && [[ "${SANITIZE:-$([[ "${CI:-}" == true ]] && echo 1 || echo 0)
         echo "[test] sanitizer build failed" >&2
         rc=1
     else
-        asan_cmd=(ctest --test-dir build-asan --output-on-failure -j"$CTEST_JOBS" -LE integration)
-        if command -v dbus-run-session >/dev/null 2>&1; then
-            asan_cmd=(dbus-run-session -- "${asan_cmd[@]}")
-        fi
+        asan_cmd=(in_test_session ctest --test-dir build-asan --output-on-failure
+            -j"$CTEST_JOBS" -LE integration)
         echo "[test] ${asan_cmd[*]}"
         set +e
         "${asan_cmd[@]}" </dev/null

@@ -1,0 +1,43 @@
+#pragma once
+// The desktop's offload credentials (access key id + secret per provider) in the operating
+// system's keychain through QtKeychain: Secret Service (GNOME Keyring, KWallet) on Linux, the
+// Keychain on macOS, the Credential Manager on Windows. Never in QSettings, the job database or
+// logs; error messages name the provider, never the secret.
+//
+// Entries: service "PixQueue", key "offload/<provider>" (e.g. "offload/sqs"), the value a small
+// JSON object {"accessKeyId", "secretAccessKey"} so both halves are stored and read together.
+//
+// Threads: any. Each call blocks until the keychain answered, running a local QEventLoop (the
+// keychain jobs talk D-Bus asynchronously); from the GUI thread prefer a worker thread.
+
+#include "RemoteTypes.h"
+
+#include <QString>
+
+namespace pq::remote {
+
+struct StoredCredentials
+{
+    QString accessKeyId;
+    QString secretAccessKey;
+};
+
+class CredentialStore
+{
+public:
+    explicit CredentialStore(QString service = QStringLiteral("PixQueue"));
+
+    QString service() const { return m_service; }
+    static QString keyFor(const QString &provider); // "offload/<provider>"
+
+    RemoteStatus store(const QString &provider, const StoredCredentials &credentials) const;
+    // No entry for the provider: a permanent error with code "not-found".
+    RemoteResult<StoredCredentials> read(const QString &provider) const;
+    // Deleting credentials that are not there succeeds.
+    RemoteStatus remove(const QString &provider) const;
+
+private:
+    QString m_service;
+};
+
+} // namespace pq::remote

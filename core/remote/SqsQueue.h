@@ -1,0 +1,70 @@
+#pragma once
+// Amazon SQS over its JSON 1.0 protocol (POST / with X-Amz-Target: AmazonSQS.<Action>, JSON in
+// and out), signed with AWS Signature Version 4. Works with SQS-compatible servers through an
+// endpoint override (tests use fauxqs on 127.0.0.1). Requests always go to the endpoint; the
+// queue URL travels in the body exactly as the service returned it (fauxqs matches queue URLs as
+// exact strings, and real SQS accepts any endpoint of the queue's region).
+//
+// Errors: throttling, 5xx and network failures are transient and retried here with backoff
+// (RetryPolicy) before they are returned; the other 4xx are permanent. A retried SendMessage may
+// deliver twice, which at-least-once delivery allows anyway.
+//
+// Threads: any, concurrently (see RemoteQueue.h).
+
+#include "AwsSigV4.h"
+#include "RemoteQueue.h"
+
+#include <QJsonObject>
+#include <QUrl>
+
+namespace pq::remote {
+
+struct SqsConfig
+{
+    QUrl endpoint; // e.g. https://sqs.eu-central-1.amazonaws.com or http://127.0.0.1:PORT
+    QString region;
+    sigv4::Credentials credentials;
+    RetryPolicy retry;
+    std::chrono::milliseconds requestTimeout{30000}; // per attempt, on top of a long poll's wait
+
+    // https://sqs.<region>.amazonaws.com
+    static QUrl awsEndpoint(const QString &region);
+};
+
+class SqsQueue final : public RemoteQueue
+{
+public:
+    explicit SqsQueue(SqsConfig config);
+
+    QString providerName() const override { return QStringLiteral("SQS"); }
+
+    RemoteResult<QString> createQueue(const QString &name, const QueueSettings &settings) override;
+    RemoteResult<QString> queueRef(const QString &name) override;
+    RemoteResult<QString> send(const QString &queue, const OutgoingMessage &message) override;
+    RemoteResult<BatchOutcome> sendBatch(const QString &queue,
+                                         const QList<OutgoingMessage> &messages) override;
+    RemoteResult<QList<ReceivedMessage>> receive(const QString &queue,
+                                                 const ReceiveOptions &options) override;
+    RemoteStatus deleteMessage(const QString &queue, const QString &receiptHandle) override;
+    RemoteResult<BatchOutcome> deleteBatch(const QString &queue,
+                                           const QList<QString> &receiptHandles) override;
+    bool supportsVisibilityChange() const override { return true; }
+    RemoteStatus changeVisibility(const QString &queue, const QString &receiptHandle,
+                                  int seconds) override;
+    RemoteResult<qint64> approximateDepth(const QString &queue) override;
+
+    // The queue's ARN (for redrive policies), from GetQueueAttributes.
+    RemoteResult<QString> queueArn(const QString &queue);
+
+    // One signed call with retries: the parsed JSON response or the mapped error.
+    RemoteResult<QJsonObject> call(const QString &action, const QJsonObject &body,
+                                   std::chrono::milliseconds extraWait = {});
+
+private:
+    RemoteResult<QJsonObject> callOnce(const QString &action, const QByteArray &body,
+                                       std::chrono::milliseconds extraWait);
+
+    const SqsConfig m_config;
+};
+
+} // namespace pq::remote
