@@ -8,6 +8,7 @@
 #   PIXQUEUE_OUT       output folder (default: ${XDG_DATA_HOME:-~/.local/share}/PixQueue/samples-out)
 #   BUILD_DIR          build directory (default: build)
 #   PIXQUEUE_SKIP_DEPS=1  do not check system packages
+#   PIXQUEUE_GUI=1     afterwards open the desktop window (only when a display is available)
 #
 # Safe to run again: each run starts a fresh queue database in the output folder and replaces
 # the thumbnails of the previous run.
@@ -48,5 +49,19 @@ echo "[run] output folder: $OUT"
 find "$OUT" -type f ! -name 'queue.sqlite*' ! -name '*.lock' -exec ls -l {} +
 if ((rc != 0)); then
     echo "[run] pixqueue-cli exited with $rc (1: some job failed, 2: usage error)" >&2
+fi
+
+# The desktop window (built when PIXQUEUE_BUILD_GUI is on, the default).
+GUI="$BUILD_DIR/app/pixqueue"
+if [[ -x "$GUI" ]]; then
+    echo
+    if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
+        echo "[run] start the window with: $GUI   (or PIXQUEUE_GUI=1 bash scripts/run.sh)"
+        if [[ "${PIXQUEUE_GUI:-0}" == 1 ]]; then
+            "$GUI" || true
+        fi
+    else
+        echo "[run] no display here (DISPLAY/WAYLAND_DISPLAY unset): on a desktop, start the window with $GUI"
+    fi
 fi
 exit "$rc"

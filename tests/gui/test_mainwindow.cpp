@@ -1,0 +1,520 @@
+// The main window driven like a user on the offscreen platform: drop real photos, a folder and
+// files we cannot read, start the queue, see outputs on disk and a corrupt file's error, retry,
+// pause and resume, change the worker count, edit a generated parameter form, and reopen the
+// window over the same database.
+
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "ParamForm.h"
+#include "QueueModel.h"
+#include "RecipeEditor.h"
+#include "SettingsDialog.h"
+#include "jobs/JobStore.h"
+#include "jobs/WorkerPool.h"
+#include "ops/OperationRegistry.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QRegularExpression>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <memory>
+
+using namespace pq;
+using namespace pq::ui;
+
+namespace {
+
+const QString kData = QStringLiteral(PIXQUEUE_TEST_DATA);
+constexpr int kLongTimeoutMs = 180000;
+
+QString dataFile(const char *name)
+{
+    return kData + QLatin1Char('/') + QLatin1String(name);
+}
+
+void copyFile(const QString &from, const QString &to)
+{
+    QVERIFY2(QFile::copy(from, to), qPrintable(from + QStringLiteral(" -> ") + to));
+}
+
+// Sends the drop events a user's drag would produce.
+void dropPaths(QWidget *target, const QStringList &paths)
+{
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    mime.setUrls(urls);
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+QAction *action(QWidget *window, const char *name)
+{
+    auto *a = window->findChild<QAction *>(QLatin1String(name));
+    if (!a)
+        qWarning("no action %s", name);
+    return a;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+    void dropAddsJobsAndCountsSkipped();
+    void startProcessesToDone();
+    void corruptFileShowsItsErrorAndRetries();
+    void pauseResumeAndWorkerCount();
+    void filterShowsOnlyFailed();
+    void paramFormIsGeneratedFromSpecs();
+    void namingExampleFollowsTemplate();
+    void reopenShowsTheSameQueueAndResumes();
+    void settingsDialogRoundTrips();
+
+private:
+    QueueModel *model() const { return m_window->queueModel(); }
+    int rowsInState(JobState state) const { return model()->count(state); }
+
+    QTemporaryDir m_tmp;
+    QString m_db;
+    QString m_out;
+    std::unique_ptr<MainWindow> m_window;
+    qint64 m_corruptJob = 0;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_tmp.isValid());
+    m_db = m_tmp.filePath(QStringLiteral("queue.sqlite"));
+    m_out = m_tmp.filePath(QStringLiteral("out"));
+    m_window = std::make_unique<MainWindow>(m_db);
+    QVERIFY2(m_window->openError().isEmpty(), qPrintable(m_window->openError()));
+    m_window->recipeEditor()->setOutputDir(m_out);
+    m_window->resize(1200, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+}
+
+void TestMainWindow::cleanupTestCase()
+{
+    m_window.reset();
+}
+
+void TestMainWindow::dropAddsJobsAndCountsSkipped()
+{
+    // A folder with two photos (one in a sub-folder) and two files that are not images.
+    const QString folder = m_tmp.filePath(QStringLiteral("album"));
+    QVERIFY(QDir().mkpath(folder + QStringLiteral("/sub")));
+    copyFile(dataFile("teeth_katherine_maher.jpg"), folder + QStringLiteral("/katherine.jpg"));
+    copyFile(dataFile("face_guido_van_rossum_glasses.jpg"),
+             folder + QStringLiteral("/sub/guido.jpg"));
+    QFile notes(folder + QStringLiteral("/notes.txt"));
+    QVERIFY(notes.open(QIODevice::WriteOnly));
+    notes.write("not an image\n");
+    notes.close();
+    copyFile(dataFile("README.md"), folder + QStringLiteral("/sub/README.md"));
+
+    QSignalSpy added(m_window.get(), &MainWindow::inputsAdded);
+    dropPaths(m_window.get(), {dataFile("gray_cameraman_cc0.png"),
+                               dataFile("teeth_three_men_smiling.jpg"), folder});
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 60000);
+    QCOMPARE(added.first().at(0).toInt(), 4); // jobs
+    QCOMPARE(added.first().at(1).toInt(), 2); // skipped files
+    QVERIFY2(m_window->inputSummary().contains(QStringLiteral("Skipped 2 file(s)")),
+             qPrintable(m_window->inputSummary()));
+    QVERIFY2(m_window->inputSummary().contains(QStringLiteral("not an image file type")),
+             qPrintable(m_window->inputSummary()));
+
+    QCOMPARE(m_window->store()->counts().value(JobState::Queued), 4);
+    QTRY_COMPARE(model()->rowCount(), 4);
+    QCOMPARE(m_window->queueView()->model()->rowCount(), 4);
+    QStringList names;
+    for (int r = 0; r < model()->rowCount(); ++r)
+        names << model()->index(r, QueueModel::NameColumn).data().toString();
+    names.sort();
+    QCOMPARE(names, (QStringList{QStringLiteral("gray_cameraman_cc0.png"),
+                                 QStringLiteral("guido.jpg"), QStringLiteral("katherine.jpg"),
+                                 QStringLiteral("teeth_three_men_smiling.jpg")}));
+    QCOMPARE(model()->index(0, QueueModel::StateColumn).data().toString(),
+             QStringLiteral("Queued"));
+    QVERIFY(!model()->index(0, QueueModel::StateColumn).data(Qt::DecorationRole).isNull());
+    QCOMPARE(model()->index(0, QueueModel::PresetColumn).data().toString(),
+             QStringLiteral("thumbnail-256"));
+}
+
+void TestMainWindow::startProcessesToDone()
+{
+    QAction *start = action(m_window.get(), "actionStart");
+    QVERIFY(start);
+    QCOMPARE(start->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    QSignalSpy finished(m_window.get(), &MainWindow::batchFinished);
+    start->trigger();
+    QVERIFY(m_window->pool()->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(rowsInState(JobState::Done), 4, kLongTimeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
+    QCOMPARE(finished.first().at(0).toInt(), 4);
+    QCOMPARE(finished.first().at(1).toInt(), 0);
+    for (int r = 0; r < model()->rowCount(); ++r) {
+        QCOMPARE(model()->index(r, QueueModel::StateColumn).data().toString(),
+                 QStringLiteral("Done"));
+        const QString output = model()->index(r, QueueModel::OutputColumn).data().toString();
+        QVERIFY2(output.startsWith(m_out), qPrintable(output));
+        QVERIFY2(QFileInfo(output).size() > 0, qPrintable(output));
+        QImage thumb(output);
+        QVERIFY(!thumb.isNull());
+        QVERIFY(qMax(thumb.width(), thumb.height()) <= 256);
+    }
+    // The sub-folder structure of the dropped folder is kept.
+    QVERIFY(QFileInfo::exists(m_out + QStringLiteral("/album/sub/guido.jpg")) ||
+            QFileInfo::exists(m_out + QStringLiteral("/sub/guido.jpg")));
+    auto *progress = m_window->findChild<QProgressBar *>(QStringLiteral("overallProgress"));
+    QVERIFY(progress);
+    QCOMPARE(progress->value(), progress->maximum());
+    QCOMPARE(progress->text(), QStringLiteral("4 of 4 finished"));
+}
+
+void TestMainWindow::corruptFileShowsItsErrorAndRetries()
+{
+    const QString corrupt = m_tmp.filePath(QStringLiteral("corrupt.jpg"));
+    QFile f(corrupt);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(QByteArray("\xff\xd8\xff\xe0 this is not really a JPEG", 30));
+    f.write(QByteArray(4096, '\x5a'));
+    f.close();
+
+    QSignalSpy added(m_window.get(), &MainWindow::inputsAdded);
+    dropPaths(m_window.get(), {corrupt});
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(rowsInState(JobState::Failed), 1, kLongTimeoutMs);
+    int row = -1;
+    for (int r = 0; r < model()->rowCount(); ++r)
+        if (model()->job(r).inputPath == corrupt)
+            row = r;
+    QVERIFY(row >= 0);
+    m_corruptJob = model()->job(row).id;
+    const QString error = model()->index(row, QueueModel::ErrorColumn).data().toString();
+    QVERIFY2(!error.isEmpty(), "the failed job shows no error");
+    QCOMPARE(model()->index(row, QueueModel::ErrorColumn).data(Qt::ToolTipRole).toString(),
+             model()->job(row).errorMessage);
+    QCOMPARE(model()->index(row, QueueModel::StateColumn).data().toString(),
+             QStringLiteral("Failed"));
+
+    // The status never hides the failure behind "100%".
+    auto *progress = m_window->findChild<QProgressBar *>(QStringLiteral("overallProgress"));
+    QTRY_COMPARE(progress->text(), QStringLiteral("5 of 5 finished, 1 failed"));
+    auto *counts = m_window->findChild<QLabel *>(QStringLiteral("stateCounts"));
+    QVERIFY2(counts->text().contains(QStringLiteral("Failed 1")), qPrintable(counts->text()));
+
+    // Retry from the selection: the job runs again (and fails again: the file is still bad).
+    QTableView *view = m_window->queueView();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    view->selectionModel()->select(proxy->mapFromSource(model()->index(row, 0)),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QAction *retry = action(m_window.get(), "actionRetry");
+    QVERIFY(retry && retry->isEnabled());
+    QAction *copyError = action(m_window.get(), "actionCopyError");
+    QVERIFY(copyError && copyError->isEnabled());
+    copyError->trigger();
+    QVERIFY2(QApplication::clipboard()->text().contains(model()->job(row).errorMessage),
+             qPrintable(QApplication::clipboard()->text()));
+    const qint64 revisionBefore = model()->job(row).revision;
+    retry->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(model()->job(row).revision > revisionBefore, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(int(model()->job(row).state), int(JobState::Failed), kLongTimeoutMs);
+    QCOMPARE(model()->job(row).attempts, 1); // attempts were reset by the retry
+}
+
+void TestMainWindow::pauseResumeAndWorkerCount()
+{
+    WorkerPool *pool = m_window->pool();
+    QAction *pause = action(m_window.get(), "actionPause");
+    QVERIFY(pause);
+    QCOMPARE(pause->shortcut(), QKeySequence(Qt::Key_Space));
+    QVERIFY(pool->isRunning());
+    QVERIFY(!pool->isPaused());
+    pause->trigger();
+    QVERIFY(pool->isPaused());
+    QCOMPARE(pause->text(), QStringLiteral("&Resume"));
+
+    // While paused, new inputs are queued but not run.
+    QSignalSpy added(m_window.get(), &MainWindow::inputsAdded);
+    dropPaths(m_window.get(), {dataFile("faces_flash_bar_couple.jpg")});
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 60000);
+    QTRY_COMPARE(rowsInState(JobState::Queued), 1);
+    QTest::qWait(1500);
+    QCOMPARE(rowsInState(JobState::Queued), 1);
+
+    auto *workers = m_window->findChild<QSpinBox *>(QStringLiteral("workers"));
+    QVERIFY(workers);
+    workers->setValue(3);
+    QCOMPARE(pool->workerCount(), 3);
+
+    pause->trigger();
+    QVERIFY(!pool->isPaused());
+    QCOMPARE(pause->text(), QStringLiteral("&Pause"));
+    QTRY_COMPARE_WITH_TIMEOUT(rowsInState(JobState::Done), 5, kLongTimeoutMs);
+    workers->setValue(1);
+    QCOMPARE(pool->workerCount(), 1);
+}
+
+void TestMainWindow::filterShowsOnlyFailed()
+{
+    auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("queueFilter"));
+    QVERIFY(filter);
+    QAbstractItemModel *shown = m_window->queueView()->model();
+    filter->setCurrentIndex(2); // Failed
+    QCOMPARE(shown->rowCount(), 1);
+    QCOMPARE(shown->index(0, QueueModel::StateColumn).data().toString(), QStringLiteral("Failed"));
+    filter->setCurrentIndex(3); // Done
+    QCOMPARE(shown->rowCount(), 5);
+    filter->setCurrentIndex(1); // Active
+    QCOMPARE(shown->rowCount(), 0);
+    filter->setCurrentIndex(0);
+    QCOMPARE(shown->rowCount(), 6);
+    // Sorting by name puts corrupt.jpg first.
+    m_window->queueView()->sortByColumn(QueueModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(shown->index(0, QueueModel::NameColumn).data().toString(),
+             QStringLiteral("corrupt.jpg"));
+}
+
+void TestMainWindow::paramFormIsGeneratedFromSpecs()
+{
+    RecipeEditor *editor = m_window->recipeEditor();
+    Recipe recipe;
+    QVERIFY(!Recipe::fromSpecs({QStringLiteral("resize:width=800")}, &recipe));
+    editor->setCurrentRecipe(recipe);
+    editor->selectStep(0);
+    ParamForm *form = editor->paramForm();
+    const Operation *resize = OperationRegistry::instance().find(QStringLiteral("resize"));
+    QVERIFY(resize);
+    QCOMPARE(form->operation(), resize);
+
+    const QList<ParamSpec> specs = resize->params();
+    int editors = 0;
+    for (const ParamSpec &spec : specs) {
+        QWidget *w = form->findChild<QWidget *>(QStringLiteral("param_") + spec.name);
+        QVERIFY2(w, qPrintable(spec.name));
+        QCOMPARE(w->accessibleName(), spec.label);
+        ++editors;
+        switch (spec.type) {
+        case ParamType::Int: {
+            auto *box = qobject_cast<QSpinBox *>(w);
+            QVERIFY2(box, qPrintable(spec.name));
+            QCOMPARE(box->minimum(), int(spec.minimum));
+            QCOMPARE(box->maximum(), int(spec.maximum));
+            break;
+        }
+        case ParamType::Double: {
+            auto *box = qobject_cast<QDoubleSpinBox *>(w);
+            QVERIFY2(box, qPrintable(spec.name));
+            QCOMPARE(box->minimum(), spec.minimum);
+            QCOMPARE(box->maximum(), spec.maximum);
+            break;
+        }
+        case ParamType::Bool:
+            QVERIFY(qobject_cast<QCheckBox *>(w));
+            break;
+        case ParamType::Enum: {
+            auto *box = qobject_cast<QComboBox *>(w);
+            QVERIFY(box);
+            QCOMPARE(box->count(), int(spec.choices.size()));
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    int generated = 0;
+    for (QWidget *w : form->findChildren<QWidget *>(QRegularExpression(QStringLiteral("^param_"))))
+        generated += w->objectName().endsWith(QLatin1String("_text")) ? 0 : 1;
+    QCOMPARE(generated, editors);
+    QCOMPARE(editors, int(specs.size()));
+
+    auto *width = form->findChild<QSpinBox *>(QStringLiteral("param_width"));
+    QCOMPARE(width->value(), 800);
+    width->setValue(640);
+    auto steps = QJsonDocument::fromJson(editor->currentRecipeJson())
+                     .object()
+                     .value(QStringLiteral("steps"))
+                     .toArray();
+    QCOMPARE(steps.size(), 1);
+    QCOMPARE(steps.at(0)
+                 .toObject()
+                 .value(QStringLiteral("params"))
+                 .toObject()
+                 .value(QStringLiteral("width"))
+                 .toInt(),
+             640);
+
+    // Add a step through the searchable menu, then edit its enum parameters.
+    auto *search = editor->findChild<QLineEdit *>(QStringLiteral("operationSearch"));
+    auto *menu = editor->findChild<QMenu *>(QStringLiteral("addOperationMenu"));
+    QVERIFY(search && menu);
+    search->setText(QStringLiteral("fli"));
+    QList<QAction *> visible;
+    for (QAction *a : menu->actions())
+        if (a->isVisible() && !a->data().toString().isEmpty())
+            visible << a;
+    QCOMPARE(visible.size(), 1);
+    QCOMPARE(visible.first()->data().toString(), QStringLiteral("flip"));
+    for (QAction *a : menu->actions())
+        if (a->menu())
+            QVERIFY(!a->isVisible()); // categories are hidden while searching
+    visible.first()->trigger();
+    search->clear();
+    const Operation *flip = OperationRegistry::instance().find(QStringLiteral("flip"));
+    QCOMPARE(form->operation(), flip);
+    for (const ParamSpec &spec : flip->params()) {
+        if (spec.type != ParamType::Enum)
+            continue;
+        auto *box = form->findChild<QComboBox *>(QStringLiteral("param_") + spec.name);
+        QVERIFY(box);
+        const QString other = spec.choices.value(
+            (spec.choices.indexOf(spec.defaultValue.toString()) + 1) % spec.choices.size());
+        box->setCurrentText(other);
+        steps = QJsonDocument::fromJson(editor->currentRecipeJson())
+                    .object()
+                    .value(QStringLiteral("steps"))
+                    .toArray();
+        QCOMPARE(steps.size(), 2);
+        QCOMPARE(steps.at(1).toObject().value(QStringLiteral("op")).toString(),
+                 QStringLiteral("flip"));
+        QCOMPARE(steps.at(1)
+                     .toObject()
+                     .value(QStringLiteral("params"))
+                     .toObject()
+                     .value(spec.name)
+                     .toString(),
+                 other);
+    }
+    // The output format is the last entry of the step list and edits the recipe's output.
+    editor->selectStep(-1);
+    const Operation *format = OperationRegistry::instance().find(QStringLiteral("format"));
+    QCOMPARE(form->operation(), format);
+    auto *quality = form->findChild<QSpinBox *>(QStringLiteral("param_quality"));
+    QVERIFY(quality);
+    QCOMPARE(quality->maximum(), 100);
+    quality->setValue(55);
+    QCOMPARE(QJsonDocument::fromJson(editor->currentRecipeJson())
+                 .object()
+                 .value(QStringLiteral("output"))
+                 .toObject()
+                 .value(QStringLiteral("quality"))
+                 .toInt(),
+             55);
+}
+
+void TestMainWindow::namingExampleFollowsTemplate()
+{
+    RecipeEditor *editor = m_window->recipeEditor();
+    auto *naming = editor->findChild<QLineEdit *>(QStringLiteral("namingTemplate"));
+    QVERIFY(naming);
+    naming->setText(QStringLiteral("{parent}-{name}-small"));
+    QCOMPARE(editor->exampleName(), QStringLiteral("Example: holiday-IMG_0042-small.jpg"));
+    naming->setText(QStringLiteral("{nope}"));
+    QVERIFY2(editor->exampleName().startsWith(QStringLiteral("Invalid template")),
+             qPrintable(editor->exampleName()));
+    naming->clear();
+}
+
+void TestMainWindow::reopenShowsTheSameQueueAndResumes()
+{
+    // Leave one job queued: the pool is paused when the window closes.
+    WorkerPool *pool = m_window->pool();
+    QVERIFY(pool->isRunning());
+    action(m_window.get(), "actionPause")->trigger();
+    QVERIFY(pool->isPaused());
+    QSignalSpy added(m_window.get(), &MainWindow::inputsAdded);
+    dropPaths(m_window.get(), {dataFile("teeth_katherine_maher.jpg")});
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 60000);
+    QTRY_COMPARE(rowsInState(JobState::Queued), 1);
+
+    QList<QPair<qint64, JobState>> before;
+    for (int r = 0; r < model()->rowCount(); ++r)
+        before << qMakePair(model()->job(r).id, model()->job(r).state);
+    QCOMPARE(before.size(), 7);
+    const QByteArray recipe = m_window->recipeEditor()->currentRecipeJson();
+    m_window.reset();
+
+    // Reopened over the same database: the same rows, and (resume on start is on by default)
+    // the queued job runs by itself.
+    m_window = std::make_unique<MainWindow>(m_db);
+    m_window->show();
+    QTRY_COMPARE(model()->rowCount(), 7);
+    QVERIFY(m_window->pool()->isRunning());
+    for (const auto &[id, state] : before) {
+        const int row = model()->rowOfJob(id);
+        QVERIFY(row >= 0);
+        if (state != JobState::Queued)
+            QCOMPARE(int(model()->job(row).state), int(state));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(rowsInState(JobState::Done), 6, kLongTimeoutMs);
+    QCOMPARE(rowsInState(JobState::Failed), 1);
+    // The last recipe and output folder persist.
+    QCOMPARE(m_window->recipeEditor()->currentRecipeJson(), recipe);
+    QCOMPARE(QDir::fromNativeSeparators(m_window->recipeEditor()->outputDir()), m_out);
+
+    // PIXQUEUE_SCREENSHOT=file.png keeps a picture of the reopened window (offscreen rendering).
+    const QString shot = qEnvironmentVariable("PIXQUEUE_SCREENSHOT");
+    if (!shot.isEmpty()) {
+        m_window->resize(1280, 800);
+        QVERIFY(m_window->grab().save(shot));
+    }
+}
+
+void TestMainWindow::settingsDialogRoundTrips()
+{
+    AppSettings in;
+    in.workers = 3;
+    in.outputDir = m_tmp.filePath(QStringLiteral("elsewhere"));
+    in.naming = QStringLiteral("{name}-x");
+    in.overwrite = OverwritePolicy::Skip;
+    in.leaseSeconds = 120;
+    in.maxAttempts = 7;
+    in.language = QStringLiteral("zh_CN");
+    in.resumeOnStart = false;
+    SettingsDialog dialog(in, m_window.get());
+    const AppSettings out = dialog.settings();
+    QCOMPARE(out.workers, 3);
+    QCOMPARE(QDir::fromNativeSeparators(out.outputDir), in.outputDir);
+    QCOMPARE(out.naming, in.naming);
+    QCOMPARE(int(out.overwrite), int(OverwritePolicy::Skip));
+    QCOMPARE(out.leaseSeconds, 120);
+    QCOMPARE(out.maxAttempts, 7);
+    QCOMPARE(out.language, QStringLiteral("zh_CN"));
+    QCOMPARE(out.resumeOnStart, false);
+    out.save();
+    const AppSettings loaded = AppSettings::load();
+    QCOMPARE(loaded.maxAttempts, 7);
+    QCOMPARE(loaded.language, QStringLiteral("zh_CN"));
+    QCOMPARE(loaded.resumeOnStart, false);
+    AppSettings{}.save(); // back to the defaults for anything that runs later
+}
+
+PQ_GUI_TEST_MAIN(TestMainWindow)
+#include "test_mainwindow.moc"

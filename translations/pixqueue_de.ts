@@ -1,0 +1,714 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+    <context>
+        <name>main</name>
+        <message>
+            <source>Batch image processing that never loses work.</source>
+            <translation>Stapelverarbeitung von Bildern, die keine Arbeit verliert.</translation>
+        </message>
+        <message>
+            <source>Job database file.</source>
+            <translation>Datei der Auftragsdatenbank.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::MainWindow</name>
+        <message>
+            <source>The job database could not be opened: %1</source>
+            <translation>Die Auftragsdatenbank konnte nicht geöffnet werden: %1</translation>
+        </message>
+        <message>
+            <source>Add &amp;Files…</source>
+            <translation>&amp;Dateien hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Add image files to the queue (Ctrl+O)</source>
+            <translation>Bilddateien zur Warteschlange hinzufügen (Strg+O)</translation>
+        </message>
+        <message>
+            <source>Add F&amp;older…</source>
+            <translation>&amp;Ordner hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Add every image in a folder and its sub-folders (Ctrl+Shift+O)</source>
+            <translation>Alle Bilder eines Ordners und seiner Unterordner hinzufügen (Strg+Umschalt+O)</translation>
+        </message>
+        <message>
+            <source>&amp;Paste Paths</source>
+            <translation>Pfade &amp;einfügen</translation>
+        </message>
+        <message>
+            <source>Add the files and folders whose paths are on the clipboard</source>
+            <translation>Die Dateien und Ordner hinzufügen, deren Pfade in der Zwischenablage stehen</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Starten</translation>
+        </message>
+        <message>
+            <source>Start working on the queue (Ctrl+Return)</source>
+            <translation>Mit der Abarbeitung der Warteschlange beginnen (Strg+Eingabe)</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>&amp;Anhalten</translation>
+        </message>
+        <message>
+            <source>Pause or resume: running jobs finish, no new ones start (Space)</source>
+            <translation>Anhalten oder fortsetzen: laufende Aufträge werden beendet, keine neuen gestartet (Leertaste)</translation>
+        </message>
+        <message>
+            <source>&amp;Retry</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>Put the selected failed or cancelled jobs back in the queue</source>
+            <translation>Die ausgewählten fehlgeschlagenen oder abgebrochenen Aufträge wieder einreihen</translation>
+        </message>
+        <message>
+            <source>Retry All &amp;Failed</source>
+            <translation>Alle &amp;fehlgeschlagenen wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>A&amp;bbrechen</translation>
+        </message>
+        <message>
+            <source>Cancel the selected jobs</source>
+            <translation>Die ausgewählten Aufträge abbrechen</translation>
+        </message>
+        <message>
+            <source>&amp;Open Output</source>
+            <translation>Ergebnis ö&amp;ffnen</translation>
+        </message>
+        <message>
+            <source>Show in &amp;Folder</source>
+            <translation>Im &amp;Ordner zeigen</translation>
+        </message>
+        <message>
+            <source>Copy &amp;Error</source>
+            <translation>&amp;Fehler kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Settings…</source>
+            <translation>&amp;Einstellungen…</translation>
+        </message>
+        <message>
+            <source>PixQueue &amp;Help</source>
+            <translation>PixQueue-&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Queue</source>
+            <translation>&amp;Warteschlange</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation>Hauptleiste</translation>
+        </message>
+        <message>
+            <source>Workers:</source>
+            <translation>Arbeiter:</translation>
+        </message>
+        <message>
+            <source>Number of workers</source>
+            <translation>Anzahl der Arbeiter</translation>
+        </message>
+        <message>
+            <source>How many images are processed at the same time; can change while the queue runs</source>
+            <translation>Wie viele Bilder gleichzeitig verarbeitet werden; auch während der Abarbeitung änderbar</translation>
+        </message>
+        <message>
+            <source>Recipe editor</source>
+            <translation>Rezept-Editor</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>Anzeigen:</translation>
+        </message>
+        <message>
+            <source>Show jobs</source>
+            <translation>Angezeigte Aufträge</translation>
+        </message>
+        <message>
+            <source>All jobs</source>
+            <translation>Alle Aufträge</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>Job queue</source>
+            <translation>Auftragswarteschlange</translation>
+        </message>
+        <message>
+            <source>Details of the selected job</source>
+            <translation>Details des ausgewählten Auftrags</translation>
+        </message>
+        <message>
+            <source>Select a job to see its details.</source>
+            <translation>Einen Auftrag auswählen, um seine Details zu sehen.</translation>
+        </message>
+        <message>
+            <source>Result of the last added files</source>
+            <translation>Ergebnis der zuletzt hinzugefügten Dateien</translation>
+        </message>
+        <message>
+            <source>Jobs per state</source>
+            <translation>Aufträge je Zustand</translation>
+        </message>
+        <message>
+            <source>Speed and time left</source>
+            <translation>Geschwindigkeit und Restzeit</translation>
+        </message>
+        <message>
+            <source>Overall progress</source>
+            <translation>Gesamtfortschritt</translation>
+        </message>
+        <message>
+            <source>PixQueue Help</source>
+            <translation>PixQueue-Hilfe</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;Drop image files or folders anywhere on the window, or use Add Files (Ctrl+O) and Add Folder (Ctrl+Shift+O). Each image becomes one job per checked recipe or preset.&lt;/p&gt;&lt;p&gt;Start the queue with Ctrl+Return; Space pauses and resumes. Failed jobs show their reason; right-click them to retry.&lt;/p&gt;&lt;p&gt;The queue is saved: closing the window never loses work.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Bilddateien oder Ordner irgendwo auf das Fenster ziehen oder „Dateien hinzufügen“ (Strg+O) und „Ordner hinzufügen“ (Strg+Umschalt+O) verwenden. Jedes Bild wird zu einem Auftrag je angehaktem Rezept oder Preset.&lt;/p&gt;&lt;p&gt;Die Warteschlange mit Strg+Eingabe starten; die Leertaste hält an und setzt fort. Fehlgeschlagene Aufträge zeigen ihren Grund; mit einem Rechtsklick lassen sie sich wiederholen.&lt;/p&gt;&lt;p&gt;Die Warteschlange wird gespeichert: Schließen des Fensters verliert nie Arbeit.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Add Files</source>
+            <translation>Dateien hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add Folder</source>
+            <translation>Ordner hinzufügen</translation>
+        </message>
+        <message>
+            <source>Choose an output folder first.</source>
+            <translation>Bitte zuerst einen Ausgabeordner wählen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Adding %n item(s)…</source>
+            <translation>
+                <numerusform>%n Eintrag wird hinzugefügt…</numerusform>
+                <numerusform>%n Einträge werden hinzugefügt…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Could not add the files: %1</source>
+            <translation>Die Dateien konnten nicht hinzugefügt werden: %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n job(s).</source>
+            <translation>
+                <numerusform>%n Auftrag hinzugefügt.</numerusform>
+                <numerusform>%n Aufträge hinzugefügt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n output(s) already existed and were skipped.</source>
+            <translation>
+                <numerusform>%n Ergebnis existierte bereits und wurde übersprungen.</numerusform>
+                <numerusform>%n Ergebnisse existierten bereits und wurden übersprungen.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Skipped %n file(s): %1</source>
+            <translation>
+                <numerusform>%n Datei übersprungen: %1</numerusform>
+                <numerusform>%n Dateien übersprungen: %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>&amp;Resume</source>
+            <translation>&amp;Fortsetzen</translation>
+        </message>
+        <message>
+            <source>Input: %1</source>
+            <translation>Eingabe: %1</translation>
+        </message>
+        <message>
+            <source>Output: %1</source>
+            <translation>Ausgabe: %1</translation>
+        </message>
+        <message>
+            <source>State: %1, attempt %2 of %3</source>
+            <translation>Zustand: %1, Versuch %2 von %3</translation>
+        </message>
+        <message>
+            <source>Error: %1</source>
+            <translation>Fehler: %1</translation>
+        </message>
+        <message>
+            <source>Queued %1 · Running %2 · Done %3 · Failed %4 · Cancelled %5</source>
+            <translation>Wartend %1 · Laufend %2 · Fertig %3 · Fehlgeschlagen %4 · Abgebrochen %5</translation>
+        </message>
+        <message>
+            <source>%1 of %2 finished, %3 failed</source>
+            <translation>%1 von %2 beendet, %3 fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>%1 of %2 finished</source>
+            <translation>%1 von %2 beendet</translation>
+        </message>
+        <message>
+            <source>%1 images/s, %2 left</source>
+            <translation>%1 Bilder/s, noch %2</translation>
+        </message>
+        <message>
+            <source>%1 images/s</source>
+            <translation>%1 Bilder/s</translation>
+        </message>
+        <message>
+            <source>Batch finished: %1 done, %2 failed.</source>
+            <translation>Stapel beendet: %1 fertig, %2 fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>Images (%1)</source>
+            <translation>Bilder (%1)</translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation>Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::ParamForm</name>
+        <message>
+            <source>Operation parameters</source>
+            <translation>Parameter der Operation</translation>
+        </message>
+        <message>
+            <source>Select an operation to edit its parameters.</source>
+            <translation>Eine Operation auswählen, um ihre Parameter zu bearbeiten.</translation>
+        </message>
+        <message>
+            <source>WxH+X+Y, separated by spaces</source>
+            <translation>BxH+X+Y, durch Leerzeichen getrennt</translation>
+        </message>
+        <message>
+            <source>Pick…</source>
+            <translation>Wählen…</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Pick a colour for %1</source>
+            <translation>Eine Farbe für %1 wählen</translation>
+        </message>
+        <message>
+            <source>Choose a file for %1</source>
+            <translation>Eine Datei für %1 wählen</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::QueueModel</name>
+        <message>
+            <source>Queued</source>
+            <translation>Wartend</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Läuft</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Fertig</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgebrochen</translation>
+        </message>
+        <message>
+            <source>Paused</source>
+            <translation>Angehalten</translation>
+        </message>
+        <message>
+            <source>Offloaded</source>
+            <translation>Ausgelagert</translation>
+        </message>
+        <message>
+            <source>%1 (%2 error)</source>
+            <translation>%1 (Fehlerart: %2)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>Voreinstellung</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Zustand</translation>
+        </message>
+        <message>
+            <source>Attempts</source>
+            <translation>Versuche</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Fehler</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::RecipeEditor</name>
+        <message>
+            <source>Size and geometry</source>
+            <translation>Größe und Geometrie</translation>
+        </message>
+        <message>
+            <source>Tone and colour</source>
+            <translation>Tonwert und Farbe</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>Retouch</source>
+            <translation>Retusche</translation>
+        </message>
+        <message>
+            <source>Watermark</source>
+            <translation>Wasserzeichen</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Sonstiges</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Nach oben</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Nach unten</translation>
+        </message>
+        <message>
+            <source>Recipe editor</source>
+            <translation>Rezept-Editor</translation>
+        </message>
+        <message>
+            <source>Recipe steps</source>
+            <translation>Rezeptschritte</translation>
+        </message>
+        <message>
+            <source>Steps run from top to bottom; untick a step to skip it.</source>
+            <translation>Die Schritte laufen von oben nach unten; einen Haken entfernen, um den Schritt auszulassen.</translation>
+        </message>
+        <message>
+            <source>Add operation</source>
+            <translation>Operation hinzufügen</translation>
+        </message>
+        <message>
+            <source>Remove the selected step</source>
+            <translation>Den ausgewählten Schritt entfernen</translation>
+        </message>
+        <message>
+            <source>Move the selected step up</source>
+            <translation>Den ausgewählten Schritt nach oben schieben</translation>
+        </message>
+        <message>
+            <source>Move the selected step down</source>
+            <translation>Den ausgewählten Schritt nach unten schieben</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>Outputs (one file per checked entry)</source>
+            <translation>Ergebnisse (eine Datei je angehaktem Eintrag)</translation>
+        </message>
+        <message>
+            <source>Recipes and presets to produce</source>
+            <translation>Zu erzeugende Rezepte und Presets</translation>
+        </message>
+        <message>
+            <source>Edit preset</source>
+            <translation>Preset bearbeiten</translation>
+        </message>
+        <message>
+            <source>Load the selected preset into the recipe</source>
+            <translation>Das ausgewählte Preset ins Rezept laden</translation>
+        </message>
+        <message>
+            <source>Save as preset…</source>
+            <translation>Als Preset speichern…</translation>
+        </message>
+        <message>
+            <source>Save the current recipe as a preset</source>
+            <translation>Das aktuelle Rezept als Preset speichern</translation>
+        </message>
+        <message>
+            <source>Destination</source>
+            <translation>Ziel</translation>
+        </message>
+        <message>
+            <source>Output folder</source>
+            <translation>Ausgabeordner</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Choose the output folder</source>
+            <translation>Den Ausgabeordner wählen</translation>
+        </message>
+        <message>
+            <source>Output folder:</source>
+            <translation>Ausgabeordner:</translation>
+        </message>
+        <message>
+            <source>Naming template</source>
+            <translation>Namensvorlage</translation>
+        </message>
+        <message>
+            <source>Placeholders: {name} input name, {preset} preset name, {index} position in the batch, {parent} input folder name</source>
+            <translation>Platzhalter: {name} Name der Eingabe, {preset} Name des Presets, {index} Position im Stapel, {parent} Ordnername der Eingabe</translation>
+        </message>
+        <message>
+            <source>Naming template:</source>
+            <translation>Namensvorlage:</translation>
+        </message>
+        <message>
+            <source>Example output name</source>
+            <translation>Beispiel für den Ausgabenamen</translation>
+        </message>
+        <message>
+            <source>When the output exists</source>
+            <translation>Wenn das Ergebnis existiert</translation>
+        </message>
+        <message>
+            <source>Keep both (new name)</source>
+            <translation>Beide behalten (neuer Name)</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Ersetzen</translation>
+        </message>
+        <message>
+            <source>When the output exists:</source>
+            <translation>Wenn das Ergebnis existiert:</translation>
+        </message>
+        <message>
+            <source>Search operations…</source>
+            <translation>Operationen suchen…</translation>
+        </message>
+        <message>
+            <source>Search operations</source>
+            <translation>Operationen suchen</translation>
+        </message>
+        <message>
+            <source>Output format</source>
+            <translation>Ausgabeformat</translation>
+        </message>
+        <message>
+            <source>Unknown operation '%1'.</source>
+            <translation>Unbekannte Operation „%1“.</translation>
+        </message>
+        <message>
+            <source>Current recipe</source>
+            <translation>Aktuelles Rezept</translation>
+        </message>
+        <message>
+            <source>Preset '%1': tick to produce it too, double-click to edit a copy</source>
+            <translation>Preset „%1“: anhaken, um es ebenfalls zu erzeugen; Doppelklick bearbeitet eine Kopie</translation>
+        </message>
+        <message>
+            <source>The current recipe is not valid: %1</source>
+            <translation>Das aktuelle Rezept ist ungültig: %1</translation>
+        </message>
+        <message>
+            <source>Tick the current recipe or at least one preset.</source>
+            <translation>Das aktuelle Rezept oder mindestens ein Preset anhaken.</translation>
+        </message>
+        <message>
+            <source>Preset</source>
+            <translation>Voreinstellung</translation>
+        </message>
+        <message>
+            <source>Save as preset</source>
+            <translation>Als Preset speichern</translation>
+        </message>
+        <message>
+            <source>Preset name:</source>
+            <translation>Name des Presets:</translation>
+        </message>
+        <message>
+            <source>Use letters, digits, spaces, '.', '-' and '_' only.</source>
+            <translation>Nur Buchstaben, Ziffern, Leerzeichen, „.“, „-“ und „_“ verwenden.</translation>
+        </message>
+        <message>
+            <source>Could not save the preset: %1</source>
+            <translation>Das Preset konnte nicht gespeichert werden: %1</translation>
+        </message>
+        <message>
+            <source>Invalid template: %1</source>
+            <translation>Ungültige Vorlage: %1</translation>
+        </message>
+        <message>
+            <source>Example: %1</source>
+            <translation>Beispiel: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::SettingsDialog</name>
+        <message>
+            <source>Resume the queue when PixQueue starts</source>
+            <translation>Die Warteschlange beim Start von PixQueue fortsetzen</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>One per core (%1)</source>
+            <translation>Einer je Kern (%1)</translation>
+        </message>
+        <message>
+            <source>Workers</source>
+            <translation>Arbeiter</translation>
+        </message>
+        <message>
+            <source>Workers:</source>
+            <translation>Arbeiter:</translation>
+        </message>
+        <message>
+            <source>Default output folder</source>
+            <translation>Standard-Ausgabeordner</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>Choose the default output folder</source>
+            <translation>Den Standard-Ausgabeordner wählen</translation>
+        </message>
+        <message>
+            <source>Default output folder:</source>
+            <translation>Standard-Ausgabeordner:</translation>
+        </message>
+        <message>
+            <source>Naming template</source>
+            <translation>Namensvorlage</translation>
+        </message>
+        <message>
+            <source>Default: {name}, or {name}-{preset} for several presets</source>
+            <translation>Standard: {name}, bei mehreren Presets {name}-{preset}</translation>
+        </message>
+        <message>
+            <source>Naming template:</source>
+            <translation>Namensvorlage:</translation>
+        </message>
+        <message>
+            <source>When the output exists</source>
+            <translation>Wenn das Ergebnis existiert</translation>
+        </message>
+        <message>
+            <source>Keep both (new name)</source>
+            <translation>Beide behalten (neuer Name)</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>Überspringen</translation>
+        </message>
+        <message>
+            <source>Replace</source>
+            <translation>Ersetzen</translation>
+        </message>
+        <message>
+            <source>When the output exists:</source>
+            <translation>Wenn das Ergebnis existiert:</translation>
+        </message>
+        <message>
+            <source> s</source>
+            <translation> s</translation>
+        </message>
+        <message>
+            <source>Lease time</source>
+            <translation>Reservierungsdauer</translation>
+        </message>
+        <message>
+            <source>How long a job may run without a heartbeat before another worker takes it over.</source>
+            <translation>Wie lange ein Auftrag ohne Lebenszeichen laufen darf, bevor ein anderer Arbeiter ihn übernimmt.</translation>
+        </message>
+        <message>
+            <source>Lease time:</source>
+            <translation>Reservierungsdauer:</translation>
+        </message>
+        <message>
+            <source>Maximum attempts</source>
+            <translation>Höchstzahl der Versuche</translation>
+        </message>
+        <message>
+            <source>Maximum attempts:</source>
+            <translation>Höchstzahl der Versuche:</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>System default</source>
+            <translation>Systemvorgabe</translation>
+        </message>
+        <message>
+            <source>Language:</source>
+            <translation>Sprache:</translation>
+        </message>
+        <message>
+            <source>A new language applies the next time PixQueue starts.</source>
+            <translation>Eine neue Sprache gilt ab dem nächsten Start von PixQueue.</translation>
+        </message>
+        <message>
+            <source>Resume on start</source>
+            <translation>Beim Start fortsetzen</translation>
+        </message>
+    </context>
+</TS>
