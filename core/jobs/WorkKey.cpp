@@ -92,7 +92,10 @@ std::optional<WorkKey> workKeyFor(const QString &inputPath, const QByteArray &re
         steps.append(
             QJsonObject{{QStringLiteral("op"), step.op},
                         {QStringLiteral("params"), QJsonObject::fromVariantMap(step.params)}});
-        if (const Operation *op = registry.find(step.op)) {
+        const Operation *op = registry.find(step.op);
+        if (op && !op->reusable())
+            return std::nullopt;
+        if (op) {
             const QList<ParamSpec> specs = op->params();
             for (const ParamSpec &spec : specs) {
                 const bool fileLike =

@@ -23,8 +23,8 @@ struct WorkKey
     QString inputHash; // "xxh3-128:<hex>" of the input file, stored in jobs.input_hash
 };
 
-// Nullopt when the input or the recipe cannot be read: the job then runs normally and reports
-// that error itself.
+// Nullopt when the input or the recipe cannot be read (the job then runs normally and reports
+// that error itself) or when a step's operation is not reusable (Operation::reusable).
 std::optional<WorkKey> workKeyFor(const QString &inputPath, const QByteArray &recipeJson,
                                   const QString &outputSuffix);
 

@@ -16,6 +16,7 @@ class DebugAbort final : public Operation
 {
 public:
     QString id() const override { return QStringLiteral("debug-abort"); }
+    bool reusable() const override { return false; }
     QString title() const override { return QStringLiteral("Debug: abort"); }
     QString description() const override
     {
@@ -30,6 +31,7 @@ class DebugSleep final : public Operation
 {
 public:
     QString id() const override { return QStringLiteral("debug-sleep"); }
+    bool reusable() const override { return false; }
     QString title() const override { return QStringLiteral("Debug: sleep"); }
     QString description() const override
     {
@@ -65,6 +67,7 @@ class DebugFail final : public Operation
 {
 public:
     QString id() const override { return QStringLiteral("debug-fail"); }
+    bool reusable() const override { return false; }
     QString title() const override { return QStringLiteral("Debug: fail"); }
     QString description() const override
     {

@@ -4,19 +4,21 @@
 
 #include "ParamSpec.h"
 
-#include <opencv2/core.hpp>
-
 #include <QString>
-
 #include <atomic>
 #include <functional>
+#include <opencv2/core.hpp>
 #include <optional>
 
 namespace pq {
 
 // How a failure should be treated by the queue: transient errors are retried with backoff,
 // permanent ones (corrupt or unsupported input, impossible parameters) go straight to `failed`.
-enum class ErrorKind { Transient, Permanent };
+enum class ErrorKind
+{
+    Transient,
+    Permanent
+};
 
 QString errorKindName(ErrorKind kind);
 
@@ -75,6 +77,11 @@ public:
         Q_UNUSED(fullSize);
         return 1;
     }
+
+    // Whether an earlier job's output may stand in for running this operation again on the same
+    // input (see jobs/WorkKey.h). True for every real operation: they are deterministic. The
+    // debug-* operations say no, because they exist to take time, crash or fail.
+    virtual bool reusable() const { return true; }
 };
 
 } // namespace pq

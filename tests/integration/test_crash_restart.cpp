@@ -226,7 +226,11 @@ void TestCrashRestart::killAndRestart()
         const QJsonObject job = v.toObject();
         QVERIFY2(jobState(job) == QLatin1String("done"),
                  QJsonDocument(job).toJson(QJsonDocument::Compact).constData());
-        QCOMPARE(job.value(QStringLiteral("outcome")).toString(), QStringLiteral("written"));
+        // The batch holds several copies of the same photos, so some jobs copy an identical
+        // earlier job's output instead of computing it again.
+        const QString outcome = job.value(QStringLiteral("outcome")).toString();
+        QVERIFY2(outcome == QLatin1String("written") || outcome == QLatin1String("reused"),
+                 qPrintable(outcome));
         const int attempts = job.value(QStringLiteral("attempts")).toInt();
         QVERIFY2(attempts >= 1 && attempts <= job.value(QStringLiteral("max_attempts")).toInt(),
                  QJsonDocument(job).toJson(QJsonDocument::Compact).constData());
