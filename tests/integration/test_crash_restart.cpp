@@ -100,11 +100,19 @@ void TestCrashRestart::killAndRestart()
     int n = 0;
     for (const QString &photo : {kFace, kFaceRotated, kCameraman, kAstronaut}) {
         const QFileInfo fi(photo);
-        for (int i = 0; i < 15; ++i, ++n)
-            QVERIFY(copyFile(testDataPath(photo), QStringLiteral("%1/%2_%3.%4")
-                                                      .arg(in, fi.completeBaseName())
-                                                      .arg(i, 2, 10, QLatin1Char('0'))
-                                                      .arg(fi.suffix())));
+        for (int i = 0; i < 15; ++i, ++n) {
+            const QString copy = QStringLiteral("%1/%2_%3.%4")
+                                     .arg(in, fi.completeBaseName())
+                                     .arg(i, 2, 10, QLatin1Char('0'))
+                                     .arg(fi.suffix());
+            QVERIFY(copyFile(testDataPath(photo), copy));
+            // Each copy gets its own content (zero bytes after the image's end marker, which
+            // decoders ignore), so identical-work reuse does not turn the work into instant
+            // copies and the kills still land on jobs that are computing.
+            QFile f(copy);
+            QVERIFY(f.open(QIODevice::Append));
+            QCOMPARE(f.write(QByteArray(i + 1, '\0')), qint64(i + 1));
+        }
     }
     const int expectedJobs = n * 2;
     const QString smallRecipe = h.path(QStringLiteral("small.json"));
