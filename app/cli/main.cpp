@@ -1,6 +1,7 @@
 // pixqueue-cli: the command-line face of the same core the window uses. Thin: parse, wire, run.
 // Exit codes: 0 all done, 1 some job failed (summary on stderr), 2 usage error.
 
+#include "WorkerCommand.h"
 #include "jobs/InputScanner.h"
 #include "jobs/JobStore.h"
 #include "jobs/WorkerPool.h"
@@ -66,7 +67,7 @@ Commands:
   cancel (--all-failed | ID...)   Jobs are cancelled.
   ops [--json]                    The operations and their parameters.
   presets [--json]                The built-in and user presets (user presets: %2).
-
+%3
 Options:
   --db FILE     Job database (default: %1)
   --version     Print the version.
@@ -74,7 +75,7 @@ Options:
 
 Exit codes: 0 all done, 1 some job failed, 2 usage error.
 )")
-        .arg(JobStore::defaultPath(), PresetLibrary::userPresetDir());
+        .arg(JobStore::defaultPath(), PresetLibrary::userPresetDir(), cli::workerUsage());
 }
 
 struct UsageError
@@ -555,6 +556,12 @@ int dispatch(const QStringList &arguments)
         return cmdOps(args);
     if (command == QLatin1String("presets"))
         return cmdPresets(args);
+    if (command == QLatin1String("worker")) {
+        QStringList rest;
+        while (!args.atEnd())
+            rest << args.take();
+        return cli::runWorkerCommand(rest);
+    }
     static const QStringList known{QStringLiteral("add"),     QStringLiteral("run"),
                                    QStringLiteral("process"), QStringLiteral("status"),
                                    QStringLiteral("list"),    QStringLiteral("retry"),
