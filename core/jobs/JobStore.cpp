@@ -68,6 +68,7 @@ JobRecord readRecord(const QSqlQuery &q)
     r.updatedAtMs = q.value(16).toLongLong();
     r.revision = q.value(17).toLongLong();
     r.reusedFrom = q.value(18).toLongLong();
+    r.offload = q.value(19).toInt() != 0;
     return r;
 }
 
@@ -399,7 +400,8 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
               {{QStringLiteral("now"), t},
                {QStringLiteral("output_dir"), QFileInfo(request.outputDir).absoluteFilePath()},
                {QStringLiteral("naming"), effectiveNaming},
-               {QStringLiteral("overwrite"), overwritePolicyName(request.overwrite)}}))
+               {QStringLiteral("overwrite"), overwritePolicyName(request.overwrite)},
+               {QStringLiteral("offload"), request.offload ? 1 : 0}}))
         return tr("cannot record the batch: %1").arg(q.lastError().text());
     EnqueueResult res;
     res.batchId = q.lastInsertId().toLongLong();
@@ -480,7 +482,8 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
                 {QStringLiteral("progress"), skip ? 1.0 : 0.0},
                 {QStringLiteral("max_attempts"), qMax(1, request.maxAttempts)},
                 {QStringLiteral("now"), t},
-                {QStringLiteral("finished_at"), skip ? QVariant(t) : QVariant()}};
+                {QStringLiteral("finished_at"), skip ? QVariant(t) : QVariant()},
+                {QStringLiteral("offload"), request.offload ? 1 : 0}};
             for (auto it = values.cbegin(); it != values.cend(); ++it)
                 insert.bindValue(QLatin1Char(':') + it.key(), it.value());
             if (!insert.exec())
@@ -498,7 +501,8 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
 
 // ---- the lease protocol ---------------------------------------------------------------------
 
-std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::milliseconds leaseTime)
+std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::milliseconds leaseTime,
+                                             Lane lane)
 {
     Connection &c = connection();
     Tx tx(c);
@@ -515,7 +519,8 @@ std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::
         Stmt q(c.statement(sql::kLeaseNext), {{QStringLiteral("owner"), owner},
                                               {QStringLiteral("process"), m_processId},
                                               {QStringLiteral("now"), t},
-                                              {QStringLiteral("lease_ms"), qint64(leaseTime.count())}});
+                                              {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
+                                              {QStringLiteral("offload"), lane == Lane::Offload ? 1 : 0}});
         if (q.ok() && q->next()) {
             LeasedJob j;
             j.id = q->value(0).toLongLong();
@@ -647,6 +652,91 @@ bool JobStore::release(qint64 jobId, const QString &owner)
     const bool ok = Stmt(connection().statement(sql::kRelease),
                          {{QStringLiteral("id"), jobId},
                           {QStringLiteral("owner"), owner},
+                          {QStringLiteral("now"), now()}})
+                        .rowsAffected()
+                    == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+// ---- offload ---------------------------------------------------------------------------------
+
+bool JobStore::markOffloaded(qint64 jobId, const QString &owner, const QString &messageId,
+                             qint64 deadlineMs)
+{
+    const bool ok = Stmt(connection().statement(sql::kMarkOffloaded),
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("owner"), owner},
+                          {QStringLiteral("message_id"), messageId},
+                          {QStringLiteral("deadline"), deadlineMs},
+                          {QStringLiteral("now"), now()}})
+                        .rowsAffected()
+                    == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+bool JobStore::completeOffloaded(qint64 jobId)
+{
+    const bool ok = Stmt(connection().statement(sql::kCompleteOffloaded),
+                         {{QStringLiteral("id"), jobId}, {QStringLiteral("now"), now()}})
+                        .rowsAffected()
+                    == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+bool JobStore::failOffloaded(qint64 jobId, ErrorKind kind, const QString &message)
+{
+    const bool ok = Stmt(connection().statement(sql::kFailOffloaded),
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("kind"), errorKindName(kind)},
+                          {QStringLiteral("message"), message},
+                          {QStringLiteral("now"), now()}})
+                        .rowsAffected()
+                    == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+bool JobStore::noteOffloaded(qint64 jobId, const QString &message)
+{
+    const bool ok = Stmt(connection().statement(sql::kNoteOffloaded),
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("message"), message},
+                          {QStringLiteral("now"), now()}})
+                        .rowsAffected()
+                    == 1;
+    if (ok)
+        notify();
+    return ok;
+}
+
+QList<qint64> JobStore::failOverdueOffloads(const QString &message)
+{
+    QList<qint64> ids;
+    {
+        Stmt q(connection().statement(sql::kFailOverdueOffloads),
+               {{QStringLiteral("message"), message}, {QStringLiteral("now"), now()}});
+        while (q.ok() && q->next())
+            ids << q->value(0).toLongLong();
+    }
+    if (!ids.isEmpty())
+        notify();
+    return ids;
+}
+
+bool JobStore::postpone(qint64 jobId, const QString &owner, qint64 retryAtMs, const QString &message)
+{
+    const bool ok = Stmt(connection().statement(sql::kPostpone),
+                         {{QStringLiteral("id"), jobId},
+                          {QStringLiteral("owner"), owner},
+                          {QStringLiteral("retry_at"), retryAtMs},
+                          {QStringLiteral("message"), message},
                           {QStringLiteral("now"), now()}})
                         .rowsAffected()
                     == 1;
@@ -807,10 +897,10 @@ QMap<JobState, int> JobStore::counts(std::optional<qint64> batchId) const
     return result;
 }
 
-int JobStore::activeCount() const
+int JobStore::activeCount(Lane lane) const
 {
     QSqlQuery q(database());
-    exec(q, sql::kCountActive, {});
+    exec(q, sql::kCountActive, {{QStringLiteral("offload"), lane == Lane::Offload ? 1 : 0}});
     return q.next() ? q.value(0).toInt() : 0;
 }
 
@@ -847,10 +937,10 @@ std::optional<JobRecord> JobStore::job(qint64 id) const
     return std::nullopt;
 }
 
-std::optional<qint64> JobStore::msUntilNextReady() const
+std::optional<qint64> JobStore::msUntilNextReady(Lane lane) const
 {
     QSqlQuery q(database());
-    exec(q, sql::kNextReadyAt, {});
+    exec(q, sql::kNextReadyAt, {{QStringLiteral("offload"), lane == Lane::Offload ? 1 : 0}});
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;
     return qMax<qint64>(0, q.value(0).toLongLong() - now());
@@ -871,6 +961,13 @@ QList<JobRecord> JobStore::changesSince(qint64 revision, qint64 *newest) const
     return result;
 }
 
+QString JobStore::databaseId() const
+{
+    QSqlQuery q(database());
+    exec(q, sql::kDatabaseId, {});
+    return q.next() ? q.value(0).toString() : QString();
+}
+
 qint64 JobStore::latestRevision() const
 {
     QSqlQuery q(database());
@@ -885,6 +982,7 @@ QStringList JobStore::explainHotStatements() const
                              {QStringLiteral("process"), QStringLiteral("x")},
                              {QStringLiteral("now"), 0},
                              {QStringLiteral("lease_ms"), 0},
+                             {QStringLiteral("offload"), 0},
                              {QStringLiteral("message"), QString()}};
     for (const char *statement : {sql::kLeaseNext, sql::kFailExhaustedLeases, sql::kChangesSince}) {
         QSqlQuery q(database());

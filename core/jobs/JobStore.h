@@ -46,6 +46,8 @@ public:
     // Unique per JobStore object; lease owners are "<processId>/<worker>".
     QString processId() const { return m_processId; }
     QString ownerName(const QString &worker) const;
+    // Random, created with the database and kept for its life (32 hex digits).
+    QString databaseId() const;
 
     // Tests replace the clock to check the backoff schedule and lease expiry without sleeping.
     void setClock(Clock clock);
@@ -62,7 +64,8 @@ public:
     // Takes the next ready job (queued and available, or leased with an expired lease) for `owner`
     // until now + leaseTime and counts the attempt. One UPDATE ... RETURNING in an immediate
     // transaction, so two workers never get the same job.
-    std::optional<LeasedJob> leaseNext(const QString &owner, std::chrono::milliseconds leaseTime);
+    std::optional<LeasedJob> leaseNext(const QString &owner, std::chrono::milliseconds leaseTime,
+                                       Lane lane = Lane::Local);
     // Extends the lease and records progress [0, 1]. False if `owner` no longer holds the lease
     // (expired and taken over, or cancelled): the worker should stop and discard its result.
     bool heartbeat(qint64 jobId, const QString &owner, std::chrono::milliseconds leaseTime,
@@ -87,6 +90,23 @@ public:
     // Backoff delay before attempt `attempts + 1`, without jitter.
     static qint64 backoffDelayMs(int attempts);
 
+    // --- offload (OffloadBridge) ------------------------------------------------------------
+    // The request for a job leased from the offload lane was sent: the job waits as `offloaded`
+    // until `deadlineMs` for its answer. False if `owner` no longer holds the lease.
+    bool markOffloaded(qint64 jobId, const QString &owner, const QString &messageId,
+                       qint64 deadlineMs);
+    // The answer arrived. False if the job is no longer offloaded (a duplicate answer, or the
+    // user cancelled it): the caller ignores the answer.
+    bool completeOffloaded(qint64 jobId);
+    bool failOffloaded(qint64 jobId, ErrorKind kind, const QString &message);
+    // A remote attempt failed and the request waits in the queue for another: shown on the job.
+    bool noteOffloaded(qint64 jobId, const QString &message);
+    // Offloaded jobs past their deadline fail with `message`; returns their ids.
+    QList<qint64> failOverdueOffloads(const QString &message);
+    // The queue or storage cannot be reached: the job goes back to the queue until `retryAtMs`
+    // without counting the attempt.
+    bool postpone(qint64 jobId, const QString &owner, qint64 retryAtMs, const QString &message);
+
     // --- user actions ---------------------------------------------------------------------------
     int cancel(const QList<qint64> &ids);      // queued/leased/paused/failed -> cancelled
     int retry(const QList<qint64> &ids);       // failed/cancelled -> queued, attempts reset
@@ -96,13 +116,14 @@ public:
 
     // --- reading ----------------------------------------------------------------------------------
     QMap<JobState, int> counts(std::optional<qint64> batchId = std::nullopt) const;
-    int activeCount() const; // queued + leased: what `run --until-idle` waits for
+    // Queued, leased or offloaded jobs of the lane: what `run --until-idle` waits for.
+    int activeCount(Lane lane = Lane::Local) const;
     QList<JobRecord> list(std::optional<JobState> state = std::nullopt,
                           std::optional<qint64> batchId = std::nullopt) const;
     std::optional<JobRecord> job(qint64 id) const;
     // Milliseconds until a queued job becomes available or a lease expires; nullopt if nothing
     // is waiting. Lets idle workers sleep exactly as long as needed.
-    std::optional<qint64> msUntilNextReady() const;
+    std::optional<qint64> msUntilNextReady(Lane lane = Lane::Local) const;
     // Jobs changed after `revision` (ordered by revision) and the newest revision seen. The GUI's
     // queue model reads only these rows instead of reloading the whole table; it works across
     // processes because the revision is stored in the database.

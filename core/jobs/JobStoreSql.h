@@ -71,20 +71,36 @@ inline constexpr const char *kMigrations[][16] = {
         "CREATE INDEX jobs_by_work_key ON jobs (work_key) WHERE state = 'done'",
         nullptr,
     },
+    // version 3: cloud offload. A batch (and each of its jobs) is either worked here or sent to
+    // remote workers; the two lanes are leased separately, so the ready index leads with the lane.
+    // An offloaded job keeps the deadline for its answer in lease_until.
+    {
+        "ALTER TABLE batches ADD COLUMN offload INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE jobs ADD COLUMN offload INTEGER NOT NULL DEFAULT 0",
+        "DROP INDEX jobs_ready",
+        "CREATE INDEX jobs_ready ON jobs (offload, available_at, id) WHERE state = 'queued'",
+        "CREATE INDEX jobs_offloaded ON jobs (lease_until) WHERE state = 'offloaded'",
+        // A random id for this database: the offload's messages name it as their origin, so that
+        // producers sharing a response queue never take each other's answers.
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        "INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))))",
+        nullptr,
+    },
 };
 
 #define PQ_NEXT_REV "(SELECT coalesce(max(rev), 0) + 1 FROM jobs)"
 
 // ---- producing ---------------------------------------------------------------------------------
 inline constexpr const char *kInsertBatch = R"(
-    INSERT INTO batches (created_at, output_dir, naming, overwrite)
-    VALUES (:now, :output_dir, :naming, :overwrite))";
+    INSERT INTO batches (created_at, output_dir, naming, overwrite, offload)
+    VALUES (:now, :output_dir, :naming, :overwrite, :offload))";
 
 inline constexpr const char *kInsertJob = R"(
     INSERT INTO jobs (batch_id, input_path, preset, recipe, output_path, state, outcome, error_msg,
-                      progress, max_attempts, available_at, created_at, updated_at, finished_at, rev)
+                      progress, max_attempts, available_at, created_at, updated_at, finished_at, offload,
+                      rev)
     VALUES (:batch_id, :input_path, :preset, :recipe, :output_path, :state, :outcome, :error_msg,
-            :progress, :max_attempts, :now, :now, :now, :finished_at, )" PQ_NEXT_REV ")";
+            :progress, :max_attempts, :now, :now, :now, :finished_at, :offload, )" PQ_NEXT_REV ")";
 
 inline constexpr const char *kOutputClaimedByActiveJob = R"(
     SELECT 1 FROM jobs
@@ -104,7 +120,8 @@ inline constexpr const char *kFailExhaustedLeases = R"(
         updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
     WHERE state = 'leased' AND lease_until <= :now AND attempts >= max_attempts)";
 
-// The lease: the earliest ready job among "queued and available" and "leased but expired" (its
+// The lease: the earliest ready job of the lane (:offload 0 = worked here, 1 = sent to remote
+// workers by the offload bridge) among "queued and available" and "leased but expired" (its
 // worker hung or died), marked leased by :owner until :now + :lease_ms. The attempt counts here,
 // before any work, so a job that kills its process every time still runs out of attempts.
 inline constexpr const char *kLeaseNext = R"(
@@ -116,12 +133,13 @@ inline constexpr const char *kLeaseNext = R"(
         SELECT id FROM (
             SELECT * FROM (
                 SELECT id, available_at AS ready_at FROM jobs INDEXED BY jobs_ready
-                WHERE state = 'queued' AND available_at <= :now
+                WHERE state = 'queued' AND offload = :offload AND available_at <= :now
                 ORDER BY available_at, id LIMIT 1)
             UNION ALL
             SELECT * FROM (
                 SELECT id, lease_until AS ready_at FROM jobs INDEXED BY jobs_leases
                 WHERE state = 'leased' AND lease_until <= :now AND attempts < max_attempts
+                      AND offload = :offload
                 ORDER BY lease_until LIMIT 1))
         ORDER BY ready_at LIMIT 1)
     RETURNING id, batch_id, input_path, output_path, recipe, attempts, max_attempts, lease_until)";
@@ -201,6 +219,55 @@ inline constexpr const char *kReclaimProcess = R"(
         updated_at = :now, rev = )" PQ_NEXT_REV R"(
     WHERE state = 'leased' AND lease_process = :process)";
 
+// ---- offload (remote workers) ------------------------------------------------------------------
+// The offload bridge leases a job of the offload lane like a worker (kLeaseNext with :offload = 1),
+// uploads its input and sends the request. Then the job waits as 'offloaded' for the answer, with
+// the deadline for it in lease_until; the answer completes or fails it exactly once, whatever
+// number of duplicate answers arrive.
+inline constexpr const char *kMarkOffloaded = R"(
+    UPDATE jobs
+    SET state = 'offloaded', remote_message_id = :message_id, lease_until = :deadline,
+        lease_owner = NULL, lease_process = NULL, error_kind = NULL, error_msg = NULL,
+        updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
+inline constexpr const char *kCompleteOffloaded = R"(
+    UPDATE jobs
+    SET state = 'done', outcome = 'written', progress = 1, error_kind = NULL, error_msg = NULL,
+        lease_until = NULL, updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'offloaded')";
+
+inline constexpr const char *kFailOffloaded = R"(
+    UPDATE jobs
+    SET state = 'failed', error_kind = :kind, error_msg = :message, lease_until = NULL,
+        updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'offloaded')";
+
+// A remote worker could not finish an attempt but the request stays in the queue for another:
+// the job stays offloaded and shows why.
+inline constexpr const char *kNoteOffloaded = R"(
+    UPDATE jobs
+    SET error_kind = 'transient', error_msg = :message, updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'offloaded')";
+
+inline constexpr const char *kFailOverdueOffloads = R"(
+    UPDATE jobs INDEXED BY jobs_offloaded
+    SET state = 'failed', error_kind = 'permanent',
+        error_msg = CASE WHEN error_msg IS NULL THEN :message ELSE :message || ' ' || error_msg END,
+        lease_until = NULL, updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE state = 'offloaded' AND lease_until <= :now
+    RETURNING id)";
+
+// The queue or storage cannot be reached: back to the queue until :retry_at without counting the
+// attempt (a dead network is nobody's fault and may last hours).
+inline constexpr const char *kPostpone = R"(
+    UPDATE jobs
+    SET state = )" PQ_QUEUED_OR_PAUSED R"(, attempts = max(attempts - 1, 0), available_at = :retry_at,
+        progress = 0, error_kind = 'transient', error_msg = :message,
+        lease_owner = NULL, lease_process = NULL, lease_until = NULL,
+        updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
+
 // ---- user actions ------------------------------------------------------------------------------
 inline constexpr const char *kCancel = R"(
     UPDATE jobs
@@ -229,24 +296,27 @@ inline constexpr const char *kResumeBatchJobs = R"(
 inline constexpr const char *kCountByState = "SELECT state, count(*) FROM jobs GROUP BY state";
 inline constexpr const char *kCountByStateInBatch =
     "SELECT state, count(*) FROM jobs WHERE batch_id = :batch GROUP BY state";
-inline constexpr const char *kCountActive =
-    "SELECT count(*) FROM jobs WHERE state IN ('queued', 'leased')";
+// Jobs of a lane that are still to finish (what `run --until-idle` waits for).
+inline constexpr const char *kCountActive = R"(
+    SELECT count(*) FROM jobs
+    WHERE offload = :offload AND state IN ('queued', 'leased', 'offloaded'))";
 
 #define PQ_JOB_COLUMNS \
     "id, batch_id, input_path, output_path, preset, state, attempts, max_attempts, " \
     "available_at, lease_owner, lease_until, progress, error_kind, error_msg, outcome, " \
-    "created_at, updated_at, rev, reused_from"
+    "created_at, updated_at, rev, reused_from, offload"
 
 inline constexpr const char *kSelectJobs = "SELECT " PQ_JOB_COLUMNS " FROM jobs";
 inline constexpr const char *kSelectJob = "SELECT " PQ_JOB_COLUMNS " FROM jobs WHERE id = :id";
 inline constexpr const char *kChangesSince =
     "SELECT " PQ_JOB_COLUMNS " FROM jobs WHERE rev > :rev ORDER BY rev";
+inline constexpr const char *kDatabaseId = "SELECT value FROM meta WHERE key = 'database_id'";
 inline constexpr const char *kLatestRevision = "SELECT coalesce(max(rev), 0) FROM jobs";
 
 inline constexpr const char *kNextReadyAt = R"(
     SELECT min(t) FROM (
-        SELECT min(available_at) AS t FROM jobs WHERE state = 'queued'
+        SELECT min(available_at) AS t FROM jobs WHERE state = 'queued' AND offload = :offload
         UNION ALL
-        SELECT min(lease_until) FROM jobs WHERE state = 'leased'))";
+        SELECT min(lease_until) FROM jobs WHERE state = 'leased' AND offload = :offload))";
 
 } // namespace pq::sql

@@ -28,6 +28,14 @@ QString jobStateName(JobState state); // "queued", ...: the stored and printed f
 std::optional<JobState> jobStateFromName(const QString &name);
 QList<JobState> allJobStates();
 
+// Who works a job: the local WorkerPool, or remote workers fed by the OffloadBridge. Chosen per
+// batch at enqueue; each lane is leased separately.
+enum class Lane
+{
+    Local,
+    Offload
+};
+
 // What to do when an output file already exists, chosen at enqueue. Whatever the policy, an output
 // never overwrites an input file, and two jobs never write the same path.
 enum class OverwritePolicy
@@ -55,6 +63,7 @@ struct EnqueueRequest
     QString naming; // empty: "{name}" for one recipe, "{name}-{preset}" for several
     OverwritePolicy overwrite = OverwritePolicy::Rename;
     int maxAttempts = 5;
+    bool offload = false; // sent to remote workers (OffloadBridge) instead of worked here
 };
 
 struct EnqueueResult
@@ -100,6 +109,7 @@ struct JobRecord
     qint64 updatedAtMs = 0;
     qint64 revision = 0;   // increases on every change; see JobStore::changesSince
     qint64 reusedFrom = 0; // outcome "reused": the job whose output was copied
+    bool offload = false;  // in the offload lane (see Lane)
 };
 
 // How a job ended well, for JobStore::complete.

@@ -42,6 +42,23 @@ std::optional<qint64> jobIdOf(const QJsonObject &json)
     return static_cast<qint64>(d);
 }
 
+// Absent (or nonsense) in a message: 1.
+int attemptOf(const QJsonObject &json)
+{
+    const int v = json.value(QStringLiteral("attempt")).toInt(1);
+    return qBound(1, v, 1000000);
+}
+
+QString statusName(OffloadResponse::Status status)
+{
+    switch (status) {
+    case OffloadResponse::Status::Done: return QStringLiteral("done");
+    case OffloadResponse::Status::Failed: return QStringLiteral("failed");
+    case OffloadResponse::Status::Retrying: return QStringLiteral("retrying");
+    }
+    return {};
+}
+
 } // namespace
 
 std::optional<QString> checkStorageUrl(const QUrl &url, const QUrl &storageEndpoint)
@@ -65,6 +82,7 @@ QByteArray OffloadRequest::toJsonBytes() const
         {QStringLiteral("type"), kRequestType},
         {QStringLiteral("version"), version},
         {QStringLiteral("job"), jobId},
+        {QStringLiteral("attempt"), attempt},
         {QStringLiteral("origin"), originId},
         {QStringLiteral("recipe"), QJsonDocument::fromJson(recipeJson).object()},
         {QStringLiteral("input"), inputUrl.toString(QUrl::FullyEncoded)},
@@ -119,6 +137,7 @@ parseOffloadRequest(const QByteArray &body, const QUrl &storageEndpoint, Offload
     request.version = OffloadRequest::CurrentVersion;
     request.jobId = rejection.jobId;
     request.originId = rejection.originId;
+    request.attempt = attemptOf(json);
 
     const QJsonValue recipe = json.value(QStringLiteral("recipe"));
     if (!recipe.isObject())
@@ -161,9 +180,9 @@ QByteArray OffloadResponse::toJsonBytes() const
         {QStringLiteral("type"), kResponseType},
         {QStringLiteral("version"), version},
         {QStringLiteral("job"), jobId},
+        {QStringLiteral("attempt"), attempt},
         {QStringLiteral("origin"), originId},
-        {QStringLiteral("status"),
-         status == Status::Done ? QStringLiteral("done") : QStringLiteral("failed")},
+        {QStringLiteral("status"), statusName(status)},
         {QStringLiteral("worker"), workerName},
     };
     if (status == Status::Done) {
@@ -195,14 +214,16 @@ std::optional<QString> parseOffloadResponse(const QByteArray &body, OffloadRespo
 
     OffloadResponse response;
     response.jobId = *id;
+    response.attempt = attemptOf(json);
     response.originId = json.value(QStringLiteral("origin")).toString();
     response.workerName = json.value(QStringLiteral("worker")).toString();
     const QString status = json.value(QStringLiteral("status")).toString();
     if (status == QLatin1String("done")) {
         response.status = OffloadResponse::Status::Done;
         response.outputSize = json.value(QStringLiteral("outputSize")).toInteger();
-    } else if (status == QLatin1String("failed")) {
-        response.status = OffloadResponse::Status::Failed;
+    } else if (status == QLatin1String("failed") || status == QLatin1String("retrying")) {
+        response.status = status == QLatin1String("failed") ? OffloadResponse::Status::Failed
+                                                            : OffloadResponse::Status::Retrying;
         response.errorKind = json.value(QStringLiteral("errorKind")).toString() ==
                                      errorKindName(ErrorKind::Transient)
                                  ? ErrorKind::Transient
@@ -210,7 +231,7 @@ std::optional<QString> parseOffloadResponse(const QByteArray &body, OffloadRespo
         response.errorCode = json.value(QStringLiteral("errorCode")).toString();
         response.errorMessage = json.value(QStringLiteral("error")).toString();
     } else {
-        return tr("the response's status '%1' is neither done nor failed").arg(status);
+        return tr("the response's status '%1' is not done, failed or retrying").arg(status);
     }
     *out = std::move(response);
     return std::nullopt;

@@ -2,13 +2,20 @@
 // The messages between the desktop (producer) and remote workers, as versioned JSON.
 //
 // Request (request queue, producer -> worker):
-//   {"type": "pixqueue.offload.request", "version": 1, "job": 42, "origin": "<producer id>",
+//   {"type": "pixqueue.offload.request", "version": 1, "job": 42, "attempt": 1,
+//    "origin": "<producer id>",
 //    "recipe": {...recipe JSON...}, "input": "<pre-signed GET URL>",
 //    "output": "<pre-signed PUT URL>", "outputContentType": "image/jpeg", "outputSuffix": "jpg"}
 // Response (response queue, worker -> producer):
-//   {"type": "pixqueue.offload.response", "version": 1, "job": 42, "origin": "<producer id>",
-//    "status": "done" | "failed", "errorKind": "permanent", "errorCode": "recipe",
+//   {"type": "pixqueue.offload.response", "version": 1, "job": 42, "attempt": 1,
+//    "origin": "<producer id>", "status": "done" | "failed" | "retrying",
+//    "errorKind": "permanent", "errorCode": "recipe",
 //    "error": "<human readable>", "outputSize": 12345, "worker": "<worker name>"}
+//
+// "retrying" tells the producer why a worker gave a request back to the queue (a transient
+// failure); the request is received again, by this or another worker, or moves to the
+// dead-letter queue when it was received too often. `attempt` is the producer's attempt number:
+// it names the output object, so a late answer to an earlier attempt still finds its output.
 //
 // A message never carries a credential: the worker reads and writes the images only through the
 // pre-signed URLs, and validation accepts those only when they point at the configured storage
@@ -33,6 +40,7 @@ struct OffloadRequest
 
     int version = CurrentVersion;
     qint64 jobId = 0;
+    int attempt = 1;
     QString originId;      // which producer sent it (for the producer's own bookkeeping)
     QByteArray recipeJson; // compact recipe JSON (Recipe::toJsonBytes)
     QUrl inputUrl;         // pre-signed GET
@@ -68,16 +76,18 @@ struct OffloadResponse
     enum class Status
     {
         Done,
-        Failed
+        Failed,
+        Retrying
     };
 
     int version = CurrentVersion;
     qint64 jobId = 0;
+    int attempt = 1;
     QString originId;
     Status status = Status::Done;
-    ErrorKind errorKind = ErrorKind::Permanent; // Failed only
-    QString errorCode;                          // Failed only: see OffloadRejection, "job", ...
-    QString errorMessage;                       // Failed only
+    ErrorKind errorKind = ErrorKind::Permanent; // Failed and Retrying
+    QString errorCode;    // Failed and Retrying: see OffloadRejection, "job", "storage", ...
+    QString errorMessage; // Failed and Retrying
     qint64 outputSize = 0;                      // Done only
     QString workerName;
 

@@ -227,6 +227,7 @@ void RemoteWorker::handle(const ReceivedMessage &message)
                     const Error &error) {
         OffloadResponse response;
         response.jobId = jobId;
+        response.attempt = request.attempt;
         response.originId = originId;
         response.status = OffloadResponse::Status::Failed;
         response.errorKind = error.kind;
@@ -257,11 +258,26 @@ void RemoteWorker::handle(const ReceivedMessage &message)
                                   m_config.visibilitySeconds);
     // Transient problems leave the message for a later receive (by any worker); permanent ones
     // are answered.
+    // The producer is told why (a "retrying" note, best effort), so that a request that ends in
+    // the dead-letter queue shows its last error on the desktop.
     auto failJob = [&](const QString &code, const Error &error) {
-        if (error.kind == ErrorKind::Transient)
-            release(request.jobId, error.message, false);
-        else
+        if (error.kind != ErrorKind::Transient) {
             fail(request.jobId, request.originId, code, error);
+            return;
+        }
+        OffloadResponse note;
+        note.jobId = request.jobId;
+        note.attempt = request.attempt;
+        note.originId = request.originId;
+        note.status = OffloadResponse::Status::Retrying;
+        note.errorKind = ErrorKind::Transient;
+        note.errorCode = code;
+        note.errorMessage = error.message;
+        note.workerName = m_config.workerName;
+        OutgoingMessage out;
+        out.body = QString::fromUtf8(note.toJsonBytes());
+        queue.send(m_config.responseQueue, out);
+        release(request.jobId, error.message, false);
     };
 
     QTemporaryDir dir;
@@ -344,6 +360,7 @@ void RemoteWorker::handle(const ReceivedMessage &message)
 
     OffloadResponse response;
     response.jobId = request.jobId;
+    response.attempt = request.attempt;
     response.originId = request.originId;
     response.status = OffloadResponse::Status::Done;
     response.outputSize = put.body.size();
