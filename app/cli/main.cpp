@@ -1,7 +1,8 @@
 // pixqueue-cli: the command-line face of the same core the window uses. Thin: parse, wire, run.
 // Exit codes: 0 all done, 1 some job failed (summary on stderr), 2 usage error.
 
-#include "WorkerCommand.h"
+#include "CliSupport.h"
+#include "OffloadCommands.h"
 #include "jobs/InputScanner.h"
 #include "jobs/JobStore.h"
 #include "jobs/WorkerPool.h"
@@ -27,25 +28,7 @@ using namespace pq;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitJobsFailed = 1;
-constexpr int kExitUsage = 2;
-
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("pixqueue-cli", text);
-}
+using namespace pq::cli;
 
 QString usageText()
 {
@@ -53,13 +36,16 @@ QString usageText()
 
 Commands:
   add (--preset NAME | --recipe FILE.json | --op SPEC ...) --out DIR
-      [--naming TPL] [--overwrite skip|replace|rename] [--max-attempts N] INPUT...
+      [--naming TPL] [--overwrite skip|replace|rename] [--max-attempts N]
+      [--offload] INPUT...
       Queue one job per input image and recipe. INPUT may be files or folders
       (recursive). --op may repeat; SPEC is name:key=value,key=value, e.g.
       thumbnail:size=256 or resize:width=800,fit=inside. --preset may repeat
-      (one output per preset). Prints the batch id.
+      (one output per preset). With --offload the batch goes to remote workers
+      (run --offload). Prints the batch id.
   run [--workers N] [--until-idle] [--lease-seconds S]
-      Work the queue. With --until-idle, exit when no job is queued or leased.
+      Work the queue here. With --until-idle, exit when no job is queued or
+      leased (batches added with --offload are left to run --offload).
   process ...   add (same options) then run --until-idle, like mogrify.
   status [--json]                 Counts per state.
   list [--state S] [--json]       One entry per job.
@@ -75,13 +61,8 @@ Options:
 
 Exit codes: 0 all done, 1 some job failed, 2 usage error.
 )")
-        .arg(JobStore::defaultPath(), PresetLibrary::userPresetDir(), cli::workerUsage());
+        .arg(JobStore::defaultPath(), PresetLibrary::userPresetDir(), cli::offloadUsage());
 }
-
-struct UsageError
-{
-    QString message;
-};
 
 // A tiny argument reader: options may come in any order before or between inputs; "--" ends
 // options.
@@ -106,16 +87,6 @@ private:
     qsizetype m_pos = 0;
 };
 
-int intValue(const QString &option, const QString &text, int min, int max)
-{
-    bool ok = false;
-    const int v = text.toInt(&ok);
-    if (!ok || v < min || v > max)
-        throw UsageError{
-            tr("%1: '%2' is not a number in %3..%4").arg(option, text).arg(min).arg(max)};
-    return v;
-}
-
 std::unique_ptr<JobStore> openStore(const QString &dbPath)
 {
     auto store = std::make_unique<JobStore>(dbPath);
@@ -134,7 +105,7 @@ struct AddResult
     int jobs = 0;
 };
 
-std::optional<AddResult> addJobs(JobStore &store, Args &args, bool quiet)
+std::optional<AddResult> addJobs(JobStore &store, Args &args, bool quiet, bool allowOffload = true)
 {
     QStringList presets, recipeFiles, opSpecs, inputs;
     EnqueueRequest request;
@@ -162,6 +133,8 @@ std::optional<AddResult> addJobs(JobStore &store, Args &args, bool quiet)
                 throw UsageError{
                     tr("--overwrite: '%1' is not one of skip, replace, rename").arg(v)};
             request.overwrite = *p;
+        } else if (a == QLatin1String("--offload") && allowOffload) {
+            request.offload = true;
         } else if (a == QLatin1String("--max-attempts")) {
             request.maxAttempts = intValue(a, args.value(a), 1, 100);
         } else if (a.startsWith(QLatin1String("--"))) {
@@ -573,18 +546,31 @@ int dispatch(const QStringList &arguments)
     // database so that usage errors never touch it.
     RunOptions runOptions;
     QStringList rest;
+    std::unique_ptr<OffloadRun> offloadRun;
     if (command == QLatin1String("run") || command == QLatin1String("process")) {
+        QStringList runArgs;
+        bool offload = false;
         while (!args.atEnd()) {
             const QString a = args.take();
-            if (a == QLatin1String("--workers") || a == QLatin1String("--until-idle") ||
-                a == QLatin1String("--lease-seconds"))
-                parseRunOption(a, args, runOptions);
+            if (a == QLatin1String("--until-idle"))
+                runOptions.untilIdle = true;
+            else if (a == QLatin1String("--offload") && command == QLatin1String("run"))
+                offload = true;
             else if (a == QLatin1String("--db"))
                 dbPath = args.value(a);
             else if (command == QLatin1String("run"))
-                throw UsageError{tr("unknown option %1").arg(a)};
+                runArgs << a;
+            else if (a == QLatin1String("--workers") || a == QLatin1String("--lease-seconds"))
+                parseRunOption(a, args, runOptions);
             else
                 rest << a;
+        }
+        if (offload) {
+            offloadRun = std::make_unique<OffloadRun>(runArgs); // connection flags
+        } else {
+            Args runRest(runArgs);
+            while (!runRest.atEnd())
+                parseRunOption(runRest.take(), runRest, runOptions);
         }
         args = Args(rest);
     }
@@ -595,9 +581,10 @@ int dispatch(const QStringList &arguments)
     if (command == QLatin1String("add"))
         return addJobs(*store, args, false) ? kExitOk : kExitJobsFailed;
     if (command == QLatin1String("run"))
-        return runQueue(*store, runOptions, std::nullopt);
+        return offloadRun ? offloadRun->exec(*store, runOptions.untilIdle)
+                          : runQueue(*store, runOptions, std::nullopt);
     if (command == QLatin1String("process")) {
-        const auto added = addJobs(*store, args, true);
+        const auto added = addJobs(*store, args, true, false);
         if (!added)
             return kExitJobsFailed;
         runOptions.untilIdle = true;

@@ -67,8 +67,14 @@ std::optional<QString> checkStorageUrl(const QUrl &url, const QUrl &storageEndpo
         return tr("'%1' is not an absolute URL").arg(url.toDisplayString(QUrl::RemoveQuery));
     if (!url.userInfo().isEmpty())
         return tr("the URL carries a user name or password");
-    if (url.scheme() != storageEndpoint.scheme() ||
-        url.host().compare(storageEndpoint.host(), Qt::CaseInsensitive) != 0 ||
+    // The endpoint's host itself (path-style URLs) or one label below it (virtual-hosted:
+    // <bucket>.<endpoint host>).
+    const QString host = url.host().toLower();
+    const QString allowed = storageEndpoint.host().toLower();
+    const bool hostOk =
+        host == allowed || (host.endsWith('.' + allowed) &&
+                            !host.left(host.size() - allowed.size() - 1).contains('.'));
+    if (url.scheme() != storageEndpoint.scheme() || !hostOk ||
         defaultPort(url) != defaultPort(storageEndpoint))
         return tr("the URL %1 does not point at the configured storage %2")
             .arg(url.toDisplayString(QUrl::RemovePath | QUrl::RemoveQuery),
