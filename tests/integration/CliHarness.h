@@ -18,6 +18,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QSqlDatabase>
@@ -238,8 +239,13 @@ public:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // untranslated messages
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
+            env.insert(it.key(), it.value());
         return env;
     }
+
+    // An environment variable for every process started from now on (credentials, ...).
+    void setEnv(const QString &name, const QString &value) { m_extraEnv.insert(name, value); }
 
     void setTestOpsEnabled(bool on) { m_testOps = on; }
 
@@ -361,6 +367,7 @@ private:
     QStringList m_restorePermissions;
     bool m_testOps = true;
     bool m_runAsNobody = false;
+    QMap<QString, QString> m_extraEnv;
 };
 
 // The jobs of a `list --json` array, by input file name (base name with extension).
