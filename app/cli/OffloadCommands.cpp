@@ -129,6 +129,11 @@ QString offloadUsage()
       [--visibility-timeout SECONDS] [--wait SECONDS]
       Process offloaded jobs from the request queue. With --until-idle, exit
       after that many seconds without a request.
+  setup-offload CONNECTION... [--visibility-timeout S] [--max-receives N] [--save]
+      Create the three queues (requests redriven to the dead-letter queue after
+      N receives) and the bucket. --save keeps the connection as the settings.
+  test-offload CONNECTION... [--save]
+      Send and receive a probe message, write, read and delete a test object.
   CONNECTION flags (each falls back to the saved offload settings):
       --provider sqs|cmq --endpoint URL --region R --request-queue Q
       --response-queue Q --dead-letter-queue Q --bucket B --storage-endpoint URL
@@ -208,6 +213,113 @@ int runWorkerCommand(const QStringList &arguments)
     return kExitOk;
 }
 
+// ---- setup-offload, test-offload ----------------------------------------------------------------
+
+namespace {
+
+struct SetupOptions
+{
+    OffloadSettings settings = OffloadSettings::load();
+    int visibilitySeconds = 300;
+    int maxReceives = 5;
+    bool save = false;
+};
+
+SetupOptions parseSetup(const QStringList &arguments, bool setup)
+{
+    SetupOptions o;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString a = arguments.at(i);
+        if (takeConnectionFlag(a, arguments, i, o.settings))
+            continue;
+        auto value = [&]() -> QString {
+            if (i + 1 >= arguments.size())
+                throw UsageError{tr("%1 needs a value").arg(a)};
+            return arguments.at(++i);
+        };
+        if (setup && a == QLatin1String("--visibility-timeout"))
+            o.visibilitySeconds = intValue(a, value(), 5, 43200);
+        else if (setup && a == QLatin1String("--max-receives"))
+            o.maxReceives = intValue(a, value(), 1, 1000);
+        else if (a == QLatin1String("--save"))
+            o.save = true;
+        else
+            throw UsageError{tr("unknown option %1").arg(a)};
+    }
+    if (auto problem = o.settings.validate())
+        throw UsageError{*problem};
+    return o;
+}
+
+} // namespace
+
+int runSetupOffloadCommand(const QStringList &arguments)
+{
+    const SetupOptions o = parseSetup(arguments, true);
+    const OffloadClients clients = makeOffloadClients(o.settings, credentialsFor(o.settings));
+    RemoteQueue &queue = *clients.queue;
+    auto named = [](const QString &given) {
+        // A URL's last path segment is the queue's name.
+        return given.contains(QLatin1String("://")) ? given.section(QLatin1Char('/'), -1) : given;
+    };
+    QString dead;
+    if (!o.settings.deadLetterQueue.isEmpty()) {
+        auto created = queue.createQueue(named(o.settings.deadLetterQueue), {});
+        if (!created) {
+            err() << tr("error: dead-letter queue: %1").arg(created.error().message) << Qt::endl;
+            return kExitJobsFailed;
+        }
+        dead = created.value();
+        out() << tr("dead-letter queue: %1").arg(dead) << Qt::endl;
+    }
+    QueueSettings requestSettings;
+    requestSettings.visibilityTimeoutSeconds = o.visibilitySeconds;
+    requestSettings.deadLetterQueue = dead;
+    requestSettings.maxReceiveCount = o.maxReceives;
+    auto requests = queue.createQueue(named(o.settings.requestQueue), requestSettings);
+    if (!requests) {
+        err() << tr("error: request queue: %1").arg(requests.error().message) << Qt::endl;
+        return kExitJobsFailed;
+    }
+    out() << tr("request queue: %1 (visibility timeout %2 s, to the dead-letter queue after %3 "
+                "receives)")
+                 .arg(requests.value())
+                 .arg(o.visibilitySeconds)
+                 .arg(dead.isEmpty() ? 0 : o.maxReceives)
+          << Qt::endl;
+    auto responses = queue.createQueue(named(o.settings.responseQueue), {});
+    if (!responses) {
+        err() << tr("error: response queue: %1").arg(responses.error().message) << Qt::endl;
+        return kExitJobsFailed;
+    }
+    out() << tr("response queue: %1").arg(responses.value()) << Qt::endl;
+    if (auto e = clients.storage->createBucket(o.settings.bucket)) {
+        err() << tr("error: bucket %1: %2").arg(o.settings.bucket, e->message) << Qt::endl;
+        return kExitJobsFailed;
+    }
+    out() << tr("bucket: %1").arg(o.settings.bucket) << Qt::endl;
+    if (o.save) {
+        o.settings.save();
+        out() << tr("saved as the offload settings") << Qt::endl;
+    }
+    return kExitOk;
+}
+
+int runTestOffloadCommand(const QStringList &arguments)
+{
+    const SetupOptions o = parseSetup(arguments, false);
+    const ProbeReport report = probeOffload(o.settings, credentialsFor(o.settings));
+    for (const QString &step : report.steps)
+        out() << step << Qt::endl;
+    if (!report.ok)
+        return kExitJobsFailed;
+    if (o.save) {
+        o.settings.save();
+        out() << tr("saved as the offload settings") << Qt::endl;
+    }
+    return kExitOk;
+}
+
 // ---- run --offload ----------------------------------------------------------------------------
 
 struct OffloadRun::Options
@@ -272,16 +384,15 @@ int OffloadRun::exec(JobStore &store, bool untilIdle)
                          err() << tr("job %1 failed: %2").arg(id).arg(reason) << Qt::endl;
                      });
     QString lastProblem;
-    QObject::connect(&bridge, &OffloadBridge::connectionProblem, &loop,
-                     [&](const QString &reason, qint64 retryInMs) {
-                         if (reason == lastProblem)
-                             return; // once per distinct problem, not per retry
-                         lastProblem = reason;
-                         err() << tr("%1 (trying again in %2 s)")
-                                      .arg(reason)
-                                      .arg((retryInMs + 999) / 1000)
-                               << Qt::endl;
-                     });
+    QObject::connect(
+        &bridge, &OffloadBridge::connectionProblem, &loop,
+        [&](const QString &reason, qint64 retryInMs) {
+            if (reason == lastProblem)
+                return; // once per distinct problem, not per retry
+            lastProblem = reason;
+            err() << tr("%1 (trying again in %2 s)").arg(reason).arg((retryInMs + 999) / 1000)
+                  << Qt::endl;
+        });
     QObject::connect(&bridge, &OffloadBridge::jobSent, &loop, [&] { lastProblem.clear(); });
     QObject::connect(&bridge, &OffloadBridge::stopped, &loop, &QEventLoop::quit,
                      Qt::QueuedConnection);

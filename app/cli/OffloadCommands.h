@@ -21,6 +21,12 @@ QString offloadUsage();
 // --until-idle), 1 the queues could not be used, 2 usage error (including missing credentials).
 int runWorkerCommand(const QStringList &arguments);
 
+// `setup-offload`: creates the queues (requests with a redrive policy to the dead-letter queue)
+// and the bucket named by the connection flags or settings. `test-offload`: the "Test
+// connection" probe. Exit codes: 0 fine, 1 a step failed, 2 usage error.
+int runSetupOffloadCommand(const QStringList &arguments);
+int runTestOffloadCommand(const QStringList &arguments);
+
 // `run --offload`: `arguments` are the run arguments other than --db, --offload and
 // --until-idle. Throws UsageError for bad arguments before anything is contacted.
 class OffloadRun

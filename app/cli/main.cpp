@@ -529,11 +529,15 @@ int dispatch(const QStringList &arguments)
         return cmdOps(args);
     if (command == QLatin1String("presets"))
         return cmdPresets(args);
-    if (command == QLatin1String("worker")) {
+    if (command == QLatin1String("worker") || command == QLatin1String("setup-offload") ||
+        command == QLatin1String("test-offload")) {
         QStringList rest;
         while (!args.atEnd())
             rest << args.take();
-        return cli::runWorkerCommand(rest);
+        if (command == QLatin1String("worker"))
+            return cli::runWorkerCommand(rest);
+        return command == QLatin1String("setup-offload") ? cli::runSetupOffloadCommand(rest)
+                                                         : cli::runTestOffloadCommand(rest);
     }
     static const QStringList known{QStringLiteral("add"),     QStringLiteral("run"),
                                    QStringLiteral("process"), QStringLiteral("status"),

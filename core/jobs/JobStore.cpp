@@ -16,7 +16,6 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QUuid>
-
 #include <atomic>
 
 namespace pq {
@@ -162,20 +161,27 @@ private:
 QString jobStateName(JobState state)
 {
     switch (state) {
-    case JobState::Queued: return QStringLiteral("queued");
-    case JobState::Leased: return QStringLiteral("leased");
-    case JobState::Done: return QStringLiteral("done");
-    case JobState::Failed: return QStringLiteral("failed");
-    case JobState::Cancelled: return QStringLiteral("cancelled");
-    case JobState::Paused: return QStringLiteral("paused");
-    case JobState::Offloaded: return QStringLiteral("offloaded");
+    case JobState::Queued:
+        return QStringLiteral("queued");
+    case JobState::Leased:
+        return QStringLiteral("leased");
+    case JobState::Done:
+        return QStringLiteral("done");
+    case JobState::Failed:
+        return QStringLiteral("failed");
+    case JobState::Cancelled:
+        return QStringLiteral("cancelled");
+    case JobState::Paused:
+        return QStringLiteral("paused");
+    case JobState::Offloaded:
+        return QStringLiteral("offloaded");
     }
     return {};
 }
 
 QList<JobState> allJobStates()
 {
-    return {JobState::Queued, JobState::Leased,    JobState::Done,     JobState::Failed,
+    return {JobState::Queued,    JobState::Leased, JobState::Done,     JobState::Failed,
             JobState::Cancelled, JobState::Paused, JobState::Offloaded};
 }
 
@@ -190,16 +196,20 @@ std::optional<JobState> jobStateFromName(const QString &name)
 QString overwritePolicyName(OverwritePolicy policy)
 {
     switch (policy) {
-    case OverwritePolicy::Skip: return QStringLiteral("skip");
-    case OverwritePolicy::Replace: return QStringLiteral("replace");
-    case OverwritePolicy::Rename: return QStringLiteral("rename");
+    case OverwritePolicy::Skip:
+        return QStringLiteral("skip");
+    case OverwritePolicy::Replace:
+        return QStringLiteral("replace");
+    case OverwritePolicy::Rename:
+        return QStringLiteral("rename");
     }
     return {};
 }
 
 std::optional<OverwritePolicy> overwritePolicyFromName(const QString &name)
 {
-    for (OverwritePolicy p : {OverwritePolicy::Skip, OverwritePolicy::Replace, OverwritePolicy::Rename})
+    for (OverwritePolicy p :
+         {OverwritePolicy::Skip, OverwritePolicy::Replace, OverwritePolicy::Rename})
         if (overwritePolicyName(p) == name)
             return p;
     return std::nullopt;
@@ -210,8 +220,7 @@ JobStore::JobStore(QString path, QObject *parent)
     , m_path(path.isEmpty() ? defaultPath() : QFileInfo(path).absoluteFilePath())
     , m_processId(QUuid::createUuid().toString(QUuid::WithoutBraces))
     , m_storeId(QStringLiteral("pq-jobstore-%1").arg(m_processId))
-{
-}
+{}
 
 JobStore::~JobStore()
 {
@@ -225,8 +234,8 @@ JobStore::~JobStore()
 
 QString JobStore::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-           + QStringLiteral("/jobs.sqlite");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/jobs.sqlite");
 }
 
 QString JobStore::ownerName(const QString &worker) const
@@ -273,15 +282,17 @@ JobStore::Connection &JobStore::connection() const
         q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
     } else {
-        qWarning("JobStore: cannot open %s: %s", qPrintable(m_path), qPrintable(db.lastError().text()));
+        qWarning("JobStore: cannot open %s: %s", qPrintable(m_path),
+                 qPrintable(db.lastError().text()));
     }
     {
         QMutexLocker lock(&m_connectionsMutex);
         m_connections.insert(thread, c);
     }
     // Runs in the finishing thread itself (direct connection), as Qt SQL wants.
-    QObject::connect(thread, &QThread::finished, this, [this, thread] { dropConnection(thread); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        thread, &QThread::finished, this, [this, thread] { dropConnection(thread); },
+        Qt::DirectConnection);
     return *c;
 }
 
@@ -316,8 +327,8 @@ std::optional<QString> JobStore::open()
 
     if (!QDir().mkpath(lockDir()))
         return tr("cannot create %1").arg(lockDir());
-    m_processLock = std::make_unique<QLockFile>(lockDir() + QLatin1Char('/') + m_processId
-                                                + QStringLiteral(".lock"));
+    m_processLock = std::make_unique<QLockFile>(lockDir() + QLatin1Char('/') + m_processId +
+                                                QStringLiteral(".lock"));
     m_processLock->setStaleLockTime(0); // never stale by age: only when the process is gone
     if (!m_processLock->tryLock(0))
         return tr("cannot create the lock file in %1").arg(lockDir());
@@ -380,8 +391,9 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
     QList<QString> namings;
     for (const Recipe &recipe : request.recipes) {
         QString naming = !request.naming.isEmpty() ? request.naming
-                         : !recipe.naming.isEmpty() ? recipe.naming
-                                                    : OutputNaming::defaultTemplate(request.recipes.size());
+                         : !recipe.naming.isEmpty()
+                             ? recipe.naming
+                             : OutputNaming::defaultTemplate(request.recipes.size());
         if (auto err = OutputNaming::validateTemplate(naming))
             return err;
         if (request.recipes.size() > 1 && !naming.contains(QStringLiteral("{preset}")))
@@ -429,7 +441,9 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         query.finish();
         return found;
     };
-    auto isInput = [&](const QString &p) { return inputsOfRequest.contains(p) || probe(inputProbe, p); };
+    auto isInput = [&](const QString &p) {
+        return inputsOfRequest.contains(p) || probe(inputProbe, p);
+    };
     auto claimedByOtherJob = [&](const QString &p) {
         return claimedInRequest.contains(p) || probe(claimProbe, p);
     };
@@ -443,10 +457,11 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         const QString suffixIn = QFileInfo(in.path).suffix();
         auto folderIt = folders.find(in.relativeDir);
         if (folderIt == folders.end())
-            folderIt = folders.insert(in.relativeDir,
-                                      in.relativeDir.isEmpty()
-                                          ? outRoot
-                                          : OutputNaming::comparablePath(QDir(outRoot).filePath(in.relativeDir)));
+            folderIt = folders.insert(
+                in.relativeDir,
+                in.relativeDir.isEmpty()
+                    ? outRoot
+                    : OutputNaming::comparablePath(QDir(outRoot).filePath(in.relativeDir)));
         const QDir folder(*folderIt);
         for (qsizetype r = 0; r < request.recipes.size(); ++r) {
             const Recipe &recipe = request.recipes.at(r);
@@ -464,7 +479,8 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
                 if (request.overwrite == OverwritePolicy::Skip) {
                     skip = true;
                 } else if (request.overwrite == OverwritePolicy::Rename) {
-                    while (QFileInfo::exists(output) || isInput(output) || claimedByOtherJob(output))
+                    while (QFileInfo::exists(output) || isInput(output) ||
+                           claimedByOtherJob(output))
                         output = OutputNaming::numbered(wanted, ++n);
                 }
             }
@@ -476,7 +492,8 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
                 {QStringLiteral("recipe"), recipeJson.at(r)},
                 {QStringLiteral("output_path"), output},
                 {QStringLiteral("state"), skip ? QStringLiteral("done") : QStringLiteral("queued")},
-                {QStringLiteral("outcome"), skip ? QVariant(QStringLiteral("skipped")) : QVariant()},
+                {QStringLiteral("outcome"),
+                 skip ? QVariant(QStringLiteral("skipped")) : QVariant()},
                 {QStringLiteral("error_msg"),
                  skip ? QVariant(tr("skipped: the output already exists")) : QVariant()},
                 {QStringLiteral("progress"), skip ? 1.0 : 0.0},
@@ -501,8 +518,8 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
 
 // ---- the lease protocol ---------------------------------------------------------------------
 
-std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::milliseconds leaseTime,
-                                             Lane lane)
+std::optional<LeasedJob> JobStore::leaseNext(const QString &owner,
+                                             std::chrono::milliseconds leaseTime, Lane lane)
 {
     Connection &c = connection();
     Tx tx(c);
@@ -512,15 +529,15 @@ std::optional<LeasedJob> JobStore::leaseNext(const QString &owner, std::chrono::
     const bool failedSome =
         Stmt(c.statement(sql::kFailExhaustedLeases),
              {{QStringLiteral("now"), t}, {QStringLiteral("message"), exhaustedMessage()}})
-            .rowsAffected()
-        > 0;
+            .rowsAffected() > 0;
     std::optional<LeasedJob> job;
     {
-        Stmt q(c.statement(sql::kLeaseNext), {{QStringLiteral("owner"), owner},
-                                              {QStringLiteral("process"), m_processId},
-                                              {QStringLiteral("now"), t},
-                                              {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
-                                              {QStringLiteral("offload"), lane == Lane::Offload ? 1 : 0}});
+        Stmt q(c.statement(sql::kLeaseNext),
+               {{QStringLiteral("owner"), owner},
+                {QStringLiteral("process"), m_processId},
+                {QStringLiteral("now"), t},
+                {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
+                {QStringLiteral("offload"), lane == Lane::Offload ? 1 : 0}});
         if (q.ok() && q->next()) {
             LeasedJob j;
             j.id = q->value(0).toLongLong();
@@ -551,8 +568,7 @@ bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::millis
                           {QStringLiteral("now"), now()},
                           {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
                           {QStringLiteral("progress"), qBound(0.0, progress, 1.0)}})
-                        .rowsAffected()
-                    == 1;
+                        .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -570,14 +586,14 @@ bool JobStore::complete(qint64 jobId, const QString &owner, const Completion &co
                           {QStringLiteral("reused_from"),
                            completion.reusedFrom ? QVariant(completion.reusedFrom) : QVariant()},
                           {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+                        .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
 }
 
-std::optional<ReusableOutput> JobStore::findReusableOutput(const QString &workKey, qint64 jobId) const
+std::optional<ReusableOutput> JobStore::findReusableOutput(const QString &workKey,
+                                                           qint64 jobId) const
 {
     if (workKey.isEmpty())
         return std::nullopt;
@@ -594,7 +610,8 @@ qint64 JobStore::backoffDelayMs(int attempts)
     return qMin<qint64>(qint64(1) << exponent, 300) * 1000;
 }
 
-FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind, const QString &message)
+FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind,
+                          const QString &message)
 {
     FailResult result;
     Connection &c = connection();
@@ -618,27 +635,25 @@ FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind, co
         const qint64 jitter = qint64(QRandomGenerator::global()->bounded(double(delay) / 10.0));
         result.retryAtMs = t + delay + jitter;
         result.newState = JobState::Queued;
-        result.applied = Stmt(c.statement(sql::kScheduleRetry),
-                              {{QStringLiteral("id"), jobId},
-                               {QStringLiteral("owner"), owner},
-                               {QStringLiteral("now"), t},
-                               {QStringLiteral("retry_at"), result.retryAtMs},
-                               {QStringLiteral("message"), message}})
-                             .rowsAffected()
-                         == 1;
+        result.applied =
+            Stmt(c.statement(sql::kScheduleRetry), {{QStringLiteral("id"), jobId},
+                                                    {QStringLiteral("owner"), owner},
+                                                    {QStringLiteral("now"), t},
+                                                    {QStringLiteral("retry_at"), result.retryAtMs},
+                                                    {QStringLiteral("message"), message}})
+                .rowsAffected() == 1;
     } else {
         const QString text = kind == ErrorKind::Transient
                                  ? tr("%1 (gave up after %2 attempts)").arg(message).arg(attempts)
                                  : message;
         result.newState = JobState::Failed;
-        result.applied = Stmt(c.statement(sql::kFailJob),
-                              {{QStringLiteral("id"), jobId},
-                               {QStringLiteral("owner"), owner},
-                               {QStringLiteral("now"), t},
-                               {QStringLiteral("kind"), errorKindName(kind)},
-                               {QStringLiteral("message"), text}})
-                             .rowsAffected()
-                         == 1;
+        result.applied =
+            Stmt(c.statement(sql::kFailJob), {{QStringLiteral("id"), jobId},
+                                              {QStringLiteral("owner"), owner},
+                                              {QStringLiteral("now"), t},
+                                              {QStringLiteral("kind"), errorKindName(kind)},
+                                              {QStringLiteral("message"), text}})
+                .rowsAffected() == 1;
     }
     if (!tx.commit())
         result.applied = false;
@@ -649,12 +664,10 @@ FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind, co
 
 bool JobStore::release(qint64 jobId, const QString &owner)
 {
-    const bool ok = Stmt(connection().statement(sql::kRelease),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("owner"), owner},
-                          {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+    const bool ok = Stmt(connection().statement(sql::kRelease), {{QStringLiteral("id"), jobId},
+                                                                 {QStringLiteral("owner"), owner},
+                                                                 {QStringLiteral("now"), now()}})
+                        .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -671,8 +684,7 @@ bool JobStore::markOffloaded(qint64 jobId, const QString &owner, const QString &
                           {QStringLiteral("message_id"), messageId},
                           {QStringLiteral("deadline"), deadlineMs},
                           {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+                        .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -682,8 +694,7 @@ bool JobStore::completeOffloaded(qint64 jobId)
 {
     const bool ok = Stmt(connection().statement(sql::kCompleteOffloaded),
                          {{QStringLiteral("id"), jobId}, {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+                        .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -696,8 +707,7 @@ bool JobStore::failOffloaded(qint64 jobId, ErrorKind kind, const QString &messag
                           {QStringLiteral("kind"), errorKindName(kind)},
                           {QStringLiteral("message"), message},
                           {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+                        .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -705,12 +715,11 @@ bool JobStore::failOffloaded(qint64 jobId, ErrorKind kind, const QString &messag
 
 bool JobStore::noteOffloaded(qint64 jobId, const QString &message)
 {
-    const bool ok = Stmt(connection().statement(sql::kNoteOffloaded),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("message"), message},
-                          {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+    const bool ok =
+        Stmt(connection().statement(sql::kNoteOffloaded), {{QStringLiteral("id"), jobId},
+                                                           {QStringLiteral("message"), message},
+                                                           {QStringLiteral("now"), now()}})
+            .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -730,16 +739,16 @@ QList<qint64> JobStore::failOverdueOffloads(const QString &message)
     return ids;
 }
 
-bool JobStore::postpone(qint64 jobId, const QString &owner, qint64 retryAtMs, const QString &message)
+bool JobStore::postpone(qint64 jobId, const QString &owner, qint64 retryAtMs,
+                        const QString &message)
 {
-    const bool ok = Stmt(connection().statement(sql::kPostpone),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("owner"), owner},
-                          {QStringLiteral("retry_at"), retryAtMs},
-                          {QStringLiteral("message"), message},
-                          {QStringLiteral("now"), now()}})
-                        .rowsAffected()
-                    == 1;
+    const bool ok =
+        Stmt(connection().statement(sql::kPostpone), {{QStringLiteral("id"), jobId},
+                                                      {QStringLiteral("owner"), owner},
+                                                      {QStringLiteral("retry_at"), retryAtMs},
+                                                      {QStringLiteral("message"), message},
+                                                      {QStringLiteral("now"), now()}})
+            .rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
@@ -748,7 +757,8 @@ bool JobStore::postpone(qint64 jobId, const QString &owner, qint64 retryAtMs, co
 int JobStore::releaseAllOfThisProcess()
 {
     QSqlQuery q(database());
-    exec(q, sql::kReleaseProcess, {{QStringLiteral("process"), m_processId}, {QStringLiteral("now"), now()}});
+    exec(q, sql::kReleaseProcess,
+         {{QStringLiteral("process"), m_processId}, {QStringLiteral("now"), now()}});
     const int n = qMax(0, q.numRowsAffected());
     if (n)
         notify();
@@ -858,8 +868,10 @@ int JobStore::pauseBatch(qint64 batchId)
     QSqlDatabase db = database();
     Tx tx(connection());
     QSqlQuery q(db);
-    exec(q, sql::kSetBatchPaused, {{QStringLiteral("paused"), 1}, {QStringLiteral("batch"), batchId}});
-    exec(q, sql::kPauseBatchJobs, {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
+    exec(q, sql::kSetBatchPaused,
+         {{QStringLiteral("paused"), 1}, {QStringLiteral("batch"), batchId}});
+    exec(q, sql::kPauseBatchJobs,
+         {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
     const int n = qMax(0, q.numRowsAffected());
     tx.commit();
     notify();
@@ -871,8 +883,10 @@ int JobStore::resumeBatch(qint64 batchId)
     QSqlDatabase db = database();
     Tx tx(connection());
     QSqlQuery q(db);
-    exec(q, sql::kSetBatchPaused, {{QStringLiteral("paused"), 0}, {QStringLiteral("batch"), batchId}});
-    exec(q, sql::kResumeBatchJobs, {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
+    exec(q, sql::kSetBatchPaused,
+         {{QStringLiteral("paused"), 0}, {QStringLiteral("batch"), batchId}});
+    exec(q, sql::kResumeBatchJobs,
+         {{QStringLiteral("batch"), batchId}, {QStringLiteral("now"), now()}});
     const int n = qMax(0, q.numRowsAffected());
     tx.commit();
     notify();

@@ -14,7 +14,6 @@
 #include <QMap>
 #include <QMutex>
 #include <QObject>
-
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -108,13 +107,14 @@ public:
     bool postpone(qint64 jobId, const QString &owner, qint64 retryAtMs, const QString &message);
 
     // --- user actions ---------------------------------------------------------------------------
-    int cancel(const QList<qint64> &ids);      // queued/leased/paused/failed -> cancelled
-    int retry(const QList<qint64> &ids);       // failed/cancelled -> queued, attempts reset
+    int cancel(const QList<qint64> &ids); // queued/leased/paused/failed -> cancelled
+    int retry(const QList<qint64> &ids);  // failed/cancelled -> queued, attempts reset
     int retryAllFailed();
-    int pauseBatch(qint64 batchId);            // queued -> paused; running jobs finish
-    int resumeBatch(qint64 batchId);           // paused -> queued
+    int pauseBatch(qint64 batchId);  // queued -> paused; running jobs finish
+    int resumeBatch(qint64 batchId); // paused -> queued
 
-    // --- reading ----------------------------------------------------------------------------------
+    // --- reading
+    // ----------------------------------------------------------------------------------
     QMap<JobState, int> counts(std::optional<qint64> batchId = std::nullopt) const;
     // Queued, leased or offloaded jobs of the lane: what `run --until-idle` waits for.
     int activeCount(Lane lane = Lane::Local) const;

@@ -19,7 +19,7 @@ namespace pq::remote {
 
 namespace {
 
-constexpr std::chrono::minutes kSendLease{10}; // upload + send; renewed never: sends are short
+constexpr std::chrono::minutes kSendLease{10};  // upload + send; renewed never: sends are short
 constexpr int kResponseVisibilitySeconds = 120; // time to download and write one output
 
 QString contentTypeFor(const QString &suffix)
@@ -133,10 +133,11 @@ void OffloadBridge::runSender()
         // a dead network costs one failed attempt per backoff step, not one per job.
         const int failures = m_consecutiveFailures.load();
         if (failures > 0) {
-            const qint64 delay = std::min<qint64>(1000LL << std::min(failures - 1, 16),
-                                                  m_config.maxBackoff.count());
+            const qint64 delay =
+                std::min<qint64>(1000LL << std::min(failures - 1, 16), m_config.maxBackoff.count());
             std::unique_lock lock(m_wakeMutex);
-            m_wakeUp.wait_for(lock, std::chrono::milliseconds(delay), [&] { return m_stop.load(); });
+            m_wakeUp.wait_for(lock, std::chrono::milliseconds(delay),
+                              [&] { return m_stop.load(); });
             if (m_stop)
                 break;
         }
@@ -168,8 +169,9 @@ void OffloadBridge::fail(qint64 jobId, const QString &reason, bool offloaded,
                          const LeasedJob *leased)
 {
     const bool applied =
-        offloaded ? m_config.store->failOffloaded(jobId, ErrorKind::Permanent, reason)
-                  : m_config.store->fail(jobId, leased->owner, ErrorKind::Permanent, reason).applied;
+        offloaded
+            ? m_config.store->failOffloaded(jobId, ErrorKind::Permanent, reason)
+            : m_config.store->fail(jobId, leased->owner, ErrorKind::Permanent, reason).applied;
     if (!applied)
         return;
     ++m_failed;
@@ -235,8 +237,9 @@ void OffloadBridge::send(const LeasedJob &job)
     OutgoingMessage message;
     message.body = QString::fromUtf8(request.toJsonBytes());
     if (message.body.size() > kMaxOffloadMessageBytes) {
-        fail(job.id, tr("the request would be larger than the queue's limit of %1 bytes")
-                         .arg(kMaxOffloadMessageBytes),
+        fail(job.id,
+             tr("the request would be larger than the queue's limit of %1 bytes")
+                 .arg(kMaxOffloadMessageBytes),
              false, &job);
         return;
     }
@@ -246,8 +249,7 @@ void OffloadBridge::send(const LeasedJob &job)
         return;
     }
     m_consecutiveFailures = 0;
-    const qint64 deadline =
-        m_config.store->now() + qint64(m_config.answerTimeout.count()) * 1000;
+    const qint64 deadline = m_config.store->now() + qint64(m_config.answerTimeout.count()) * 1000;
     if (m_config.store->markOffloaded(job.id, job.owner, sent.value(), deadline)) {
         ++m_sent;
         emit jobSent(job.id);
@@ -276,7 +278,8 @@ void OffloadBridge::runReceiver()
             emit connectionProblem(tr("receiving answers: %1").arg(received.error().message),
                                    delay);
             std::unique_lock lock(m_wakeMutex);
-            m_wakeUp.wait_for(lock, std::chrono::milliseconds(delay), [&] { return m_stop.load(); });
+            m_wakeUp.wait_for(lock, std::chrono::milliseconds(delay),
+                              [&] { return m_stop.load(); });
             continue;
         }
         failures = 0;
@@ -321,13 +324,13 @@ void OffloadBridge::handleResponse(const ReceivedMessage &message)
         drop();
         return;
     }
-    const QString worker = response.workerName.isEmpty() ? tr("a remote worker")
-                                                         : response.workerName;
+    const QString worker =
+        response.workerName.isEmpty() ? tr("a remote worker") : response.workerName;
     switch (response.status) {
     case OffloadResponse::Status::Retrying:
-        store.noteOffloaded(response.jobId,
-                            tr("%1 could not finish it and will retry: %2")
-                                .arg(worker, response.errorMessage));
+        store.noteOffloaded(
+            response.jobId,
+            tr("%1 could not finish it and will retry: %2").arg(worker, response.errorMessage));
         drop();
         return;
     case OffloadResponse::Status::Failed:
@@ -339,15 +342,15 @@ void OffloadBridge::handleResponse(const ReceivedMessage &message)
         break;
     }
 
-    const QString key = outputKey(response.jobId, response.attempt,
-                                  QFileInfo(job->outputPath).suffix().toLower());
+    const QString key =
+        outputKey(response.jobId, response.attempt, QFileInfo(job->outputPath).suffix().toLower());
     auto output = m_config.storage->get(m_config.bucket, key);
     if (!output) {
         if (output.error().kind == ErrorKind::Transient)
             return; // the answer comes back after its visibility timeout; try again then
-        fail(response.jobId, tr("cannot download the output of %1: %2").arg(worker,
-                                                                            output.error().message),
-             true, nullptr);
+        fail(response.jobId,
+             tr("cannot download the output of %1: %2").arg(worker, output.error().message), true,
+             nullptr);
         drop();
         return;
     }
@@ -371,9 +374,9 @@ void OffloadBridge::handleResponse(const ReceivedMessage &message)
 void OffloadBridge::sweep()
 {
     JobStore &store = *m_config.store;
-    const auto overdue = store.failOverdueOffloads(
-        tr("no answer from the remote workers within %n minute(s).", nullptr,
-           int(m_config.answerTimeout.count() / 60)));
+    const auto overdue =
+        store.failOverdueOffloads(tr("no answer from the remote workers within %n minute(s).",
+                                     nullptr, int(m_config.answerTimeout.count() / 60)));
     for (qint64 id : overdue) {
         ++m_failed;
         emit jobFailed(id, store.job(id).value_or(JobRecord{}).errorMessage);

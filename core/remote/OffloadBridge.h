@@ -27,6 +27,7 @@
 // bridge's threads (connect queued).
 #include "ObjectStore.h"
 #include "RemoteQueue.h"
+
 #include <QObject>
 #include <QString>
 #include <QThread>

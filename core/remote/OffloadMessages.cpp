@@ -52,9 +52,12 @@ int attemptOf(const QJsonObject &json)
 QString statusName(OffloadResponse::Status status)
 {
     switch (status) {
-    case OffloadResponse::Status::Done: return QStringLiteral("done");
-    case OffloadResponse::Status::Failed: return QStringLiteral("failed");
-    case OffloadResponse::Status::Retrying: return QStringLiteral("retrying");
+    case OffloadResponse::Status::Done:
+        return QStringLiteral("done");
+    case OffloadResponse::Status::Failed:
+        return QStringLiteral("failed");
+    case OffloadResponse::Status::Retrying:
+        return QStringLiteral("retrying");
     }
     return {};
 }
@@ -183,12 +186,9 @@ parseOffloadRequest(const QByteArray &body, const QUrl &storageEndpoint, Offload
 QByteArray OffloadResponse::toJsonBytes() const
 {
     QJsonObject json{
-        {QStringLiteral("type"), kResponseType},
-        {QStringLiteral("version"), version},
-        {QStringLiteral("job"), jobId},
-        {QStringLiteral("attempt"), attempt},
-        {QStringLiteral("origin"), originId},
-        {QStringLiteral("status"), statusName(status)},
+        {QStringLiteral("type"), kResponseType}, {QStringLiteral("version"), version},
+        {QStringLiteral("job"), jobId},          {QStringLiteral("attempt"), attempt},
+        {QStringLiteral("origin"), originId},    {QStringLiteral("status"), statusName(status)},
         {QStringLiteral("worker"), workerName},
     };
     if (status == Status::Done) {

@@ -86,9 +86,9 @@ struct OffloadResponse
     QString originId;
     Status status = Status::Done;
     ErrorKind errorKind = ErrorKind::Permanent; // Failed and Retrying
-    QString errorCode;    // Failed and Retrying: see OffloadRejection, "job", "storage", ...
-    QString errorMessage; // Failed and Retrying
-    qint64 outputSize = 0;                      // Done only
+    QString errorCode;     // Failed and Retrying: see OffloadRejection, "job", "storage", ...
+    QString errorMessage;  // Failed and Retrying
+    qint64 outputSize = 0; // Done only
     QString workerName;
 
     QByteArray toJsonBytes() const; // compact

@@ -56,9 +56,9 @@ OffloadSettings OffloadSettings::load(QSettings &s)
     o.virtualHostedStorage = s.value(QStringLiteral("virtualHostedStorage"), false).toBool();
     o.presignSeconds =
         qBound(60, s.value(QStringLiteral("presignSeconds"), o.presignSeconds).toInt(), 604800);
-    o.answerTimeoutMinutes = qBound(
-        1, s.value(QStringLiteral("answerTimeoutMinutes"), o.answerTimeoutMinutes).toInt(),
-        30 * 24 * 60);
+    o.answerTimeoutMinutes =
+        qBound(1, s.value(QStringLiteral("answerTimeoutMinutes"), o.answerTimeoutMinutes).toInt(),
+               30 * 24 * 60);
     s.endGroup();
     return o;
 }
@@ -139,7 +139,8 @@ OffloadCredentials OffloadCredentials::fromEnvironment(const QString &provider)
         return {qEnvironmentVariable("TENCENTCLOUD_SECRET_ID"),
                 qEnvironmentVariable("TENCENTCLOUD_SECRET_KEY"),
                 qEnvironmentVariable("TENCENTCLOUD_SESSION_TOKEN")};
-    return {qEnvironmentVariable("AWS_ACCESS_KEY_ID"), qEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
+    return {qEnvironmentVariable("AWS_ACCESS_KEY_ID"),
+            qEnvironmentVariable("AWS_SECRET_ACCESS_KEY"),
             qEnvironmentVariable("AWS_SESSION_TOKEN")};
 }
 

@@ -9,6 +9,7 @@
 // Plain values; any thread (the probe blocks).
 #include "ObjectStore.h"
 #include "RemoteQueue.h"
+
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -21,7 +22,7 @@ namespace pq::remote {
 struct OffloadSettings
 {
     QString provider = QStringLiteral("sqs"); // "sqs" or "cmq"
-    QUrl endpoint;        // the queue service; empty for SQS: AWS's endpoint for the region
+    QUrl endpoint; // the queue service; empty for SQS: AWS's endpoint for the region
     QString region;
     QString requestQueue; // names or URLs
     QString responseQueue;
@@ -29,8 +30,8 @@ struct OffloadSettings
     QUrl storageEndpoint;    // S3-compatible; empty: AWS S3's endpoint for the region (SQS),
                              // required for CMQ (e.g. COS's S3 endpoint)
     QString bucket;
-    bool virtualHostedStorage = false; // bucket.host/key instead of host/bucket/key
-    int presignSeconds = 6 * 3600;     // lifetime of the pre-signed URLs in a request
+    bool virtualHostedStorage = false;  // bucket.host/key instead of host/bucket/key
+    int presignSeconds = 6 * 3600;      // lifetime of the pre-signed URLs in a request
     int answerTimeoutMinutes = 24 * 60; // an offloaded job without an answer then fails
 
     static QStringList providers() { return {QStringLiteral("sqs"), QStringLiteral("cmq")}; }

@@ -6,6 +6,8 @@
 // them), the tests that need the server are skipped on a developer's machine but fail in CI
 // (CI=true): there they must run.
 
+#include "remote/RemoteQueue.h"
+
 #include <QDeadlineTimer>
 #include <QFileInfo>
 #include <QProcess>
@@ -100,6 +102,31 @@ private:
     QProcess m_process;
     int m_port = 0;
 };
+
+// The three queues of an offload set-up, as the README tells users to create them: requests with
+// a redrive policy to the dead-letter queue after `maxReceiveCount` receives.
+struct TestQueues
+{
+    QString requests, responses, dead;
+    bool ok() const { return !requests.isEmpty(); }
+};
+
+inline TestQueues makeTestQueues(pq::remote::RemoteQueue &queue, const QString &name,
+                                 int visibilitySeconds = 30, int maxReceiveCount = 2)
+{
+    auto dlq = queue.createQueue(name + "-dlq", {});
+    auto responses = queue.createQueue(name + "-responses", {});
+    if (!dlq || !responses)
+        return {};
+    pq::remote::QueueSettings settings;
+    settings.visibilityTimeoutSeconds = visibilitySeconds;
+    settings.deadLetterQueue = dlq.value();
+    settings.maxReceiveCount = maxReceiveCount;
+    auto requests = queue.createQueue(name + "-requests", settings);
+    if (!requests)
+        return {};
+    return {requests.value(), responses.value(), dlq.value()};
+}
 
 } // namespace pq::test
 

@@ -64,11 +64,7 @@ QByteArray localOutput(const QString &input, const Recipe &recipe, const QString
     return readAll(job.outputPath);
 }
 
-struct Queues
-{
-    QString requests, responses, dead;
-    bool ok() const { return !requests.isEmpty(); }
-};
+using Queues = pq::test::TestQueues;
 
 } // namespace
 
@@ -92,18 +88,7 @@ private:
     Queues makeQueues(RemoteQueue &queue, const QString &name, int visibilitySeconds = 30,
                       int maxReceiveCount = 3)
     {
-        auto dlq = queue.createQueue(name + "-dlq", {});
-        auto responses = queue.createQueue(name + "-responses", {});
-        if (!dlq || !responses)
-            return {};
-        QueueSettings settings;
-        settings.visibilityTimeoutSeconds = visibilitySeconds;
-        settings.deadLetterQueue = dlq.value();
-        settings.maxReceiveCount = maxReceiveCount;
-        auto requests = queue.createQueue(name + "-requests", settings);
-        if (!requests)
-            return {};
-        return {requests.value(), responses.value(), dlq.value()};
+        return pq::test::makeTestQueues(queue, name, visibilitySeconds, maxReceiveCount);
     }
 
     std::unique_ptr<JobStore> openStore(const QString &name)
@@ -192,8 +177,8 @@ private slots:
     {
         auto store = openStore(QStringLiteral("lanes"));
         const Recipe recipe = recipeFromSpecs({QStringLiteral("thumbnail:size=64")});
-        enqueue(*store, QStringLiteral("lanes-offload"), {QStringLiteral("face_filippo_giunchedi.jpg")},
-                recipe, true);
+        enqueue(*store, QStringLiteral("lanes-offload"),
+                {QStringLiteral("face_filippo_giunchedi.jpg")}, recipe, true);
         QCOMPARE(store->activeCount(Lane::Local), 0);
         QCOMPARE(store->activeCount(Lane::Offload), 1);
         QVERIFY(!store->leaseNext(QStringLiteral("local"), 10s, Lane::Local));
@@ -225,9 +210,9 @@ private slots:
         const Queues q = makeQueues(*clients.queue, QStringLiteral("happy"));
         QVERIFY(q.ok());
         auto store = openStore(QStringLiteral("happy"));
-        const Recipe recipe = recipeFromSpecs(
-            {QStringLiteral("resize:width=480"), QStringLiteral("sharpen:amount=0.6"),
-             QStringLiteral("format:type=jpeg,quality=88")});
+        const Recipe recipe = recipeFromSpecs({QStringLiteral("resize:width=480"),
+                                               QStringLiteral("sharpen:amount=0.6"),
+                                               QStringLiteral("format:type=jpeg,quality=88")});
         const QStringList photos{QStringLiteral("face_filippo_giunchedi.jpg"),
                                  QStringLiteral("faces_flash_bar_couple.jpg"),
                                  QStringLiteral("gray_cameraman_cc0.png"),
@@ -293,7 +278,8 @@ private slots:
         QVERIFY(q.ok());
         auto store = openStore(QStringLiteral("dup"));
         const Recipe recipe = recipeFromSpecs({QStringLiteral("thumbnail:size=96")});
-        enqueue(*store, QStringLiteral("dup"), {QStringLiteral("face_filippo_giunchedi.jpg")}, recipe);
+        enqueue(*store, QStringLiteral("dup"), {QStringLiteral("face_filippo_giunchedi.jpg")},
+                recipe);
         OffloadBridge bridge(bridgeConfig(*store, clients, q));
         RemoteWorker worker(workerConfig(clients, q, m_server.endpoint()));
         bridge.start();
@@ -352,7 +338,8 @@ private slots:
         QVERIFY(!store->enqueue(bad, &r));
         const qint64 brokenJob = store->list(std::nullopt, r.batchId).first().id;
         EnqueueRequest poison = bad;
-        poison.inputs = {EnqueueInput{m_dir.filePath(QStringLiteral("fail-in/gray_cameraman_cc0.png")), {}}};
+        poison.inputs = {
+            EnqueueInput{m_dir.filePath(QStringLiteral("fail-in/gray_cameraman_cc0.png")), {}}};
         poison.recipes = {recipeFromSpecs({QStringLiteral("debug-fail:kind=permanent")})};
         QVERIFY(!store->enqueue(poison, &r));
         const qint64 poisonJob = store->list(std::nullopt, r.batchId).first().id;
@@ -371,8 +358,9 @@ private slots:
                      brokenRecord.errorMessage.contains(QStringLiteral("input")),
                  qPrintable(brokenRecord.errorMessage));
         QCOMPARE(brokenRecord.errorKind, QStringLiteral("permanent"));
-        QVERIFY2(store->job(poisonJob)->errorMessage.contains(QStringLiteral("simulated permanent")),
-                 qPrintable(store->job(poisonJob)->errorMessage));
+        QVERIFY2(
+            store->job(poisonJob)->errorMessage.contains(QStringLiteral("simulated permanent")),
+            qPrintable(store->job(poisonJob)->errorMessage));
         QVERIFY(allFinished(*store, batch));
         QCOMPARE(store->job(store->list(std::nullopt, batch).first().id)->state, JobState::Done);
     }
@@ -396,7 +384,8 @@ private slots:
         worker.stop();
         bridge.stop();
         const JobRecord job = store->list().first();
-        QVERIFY2(job.errorMessage.contains(QStringLiteral("dead-letter")), qPrintable(job.errorMessage));
+        QVERIFY2(job.errorMessage.contains(QStringLiteral("dead-letter")),
+                 qPrintable(job.errorMessage));
         QVERIFY2(job.errorMessage.contains(QStringLiteral("simulated transient failure")),
                  qPrintable(job.errorMessage));
         QVERIFY(worker.releasedCount() >= 2);
@@ -531,12 +520,14 @@ private slots:
         settings.bucket = QStringLiteral("no-such-bucket-here");
         const ProbeReport bad = probeOffload(settings, {kAccessKey, kSecret, {}});
         QVERIFY(!bad.ok);
-        QVERIFY2(bad.failure.contains(QStringLiteral("no-such-bucket-here")), qPrintable(bad.failure));
+        QVERIFY2(bad.failure.contains(QStringLiteral("no-such-bucket-here")),
+                 qPrintable(bad.failure));
 
         settings.requestQueue = QStringLiteral("probe-nothing");
         const ProbeReport missing = probeOffload(settings, {kAccessKey, kSecret, {}});
         QVERIFY(!missing.ok);
-        QVERIFY2(missing.failure.contains(QStringLiteral("probe-nothing")), qPrintable(missing.failure));
+        QVERIFY2(missing.failure.contains(QStringLiteral("probe-nothing")),
+                 qPrintable(missing.failure));
 
         // Settings problems are caught before any connection.
         settings.endpoint = QUrl(QStringLiteral("http://queue.example.com"));

@@ -89,26 +89,10 @@ private:
     std::shared_ptr<SqsQueue> m_sqs;
     std::unique_ptr<ObjectStore> m_store;
 
-    struct Queues
-    {
-        QString requests, responses, dead;
-    };
-
+    using Queues = pq::test::TestQueues;
     Queues makeQueues(const QString &name, int visibilitySeconds = 30)
     {
-        Queues q;
-        auto dlq = m_sqs->createQueue(name + "-dlq", {});
-        auto responses = m_sqs->createQueue(name + "-responses", {});
-        if (!dlq || !responses)
-            return q;
-        QueueSettings settings;
-        settings.visibilityTimeoutSeconds = visibilitySeconds;
-        settings.deadLetterQueue = dlq.value();
-        settings.maxReceiveCount = 2;
-        auto requests = m_sqs->createQueue(name + "-requests", settings);
-        if (!requests)
-            return q;
-        return {requests.value(), responses.value(), dlq.value()};
+        return pq::test::makeTestQueues(*m_sqs, name, visibilitySeconds, 2);
     }
 
     RemoteWorkerConfig workerConfig(const Queues &q, int workers)

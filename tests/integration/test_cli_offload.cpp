@@ -25,10 +25,10 @@ const QString kSecret = QStringLiteral("offload-cli-secret/0a9f8e7d6c5b4a39+Zz")
 const QString kBucket = QStringLiteral("pixqueue-cli-offload");
 
 // The recipe of the end-to-end test, as `--op` flags.
-const QStringList kRecipe{QStringLiteral("--op"), QStringLiteral("resize:width=640"),
-                          QStringLiteral("--op"), QStringLiteral("sharpen:amount=0.5"),
-                          QStringLiteral("--op"),
-                          QStringLiteral("format:type=jpeg,quality=85,metadata=strip")};
+const QStringList kRecipe{
+    QStringLiteral("--op"), QStringLiteral("resize:width=640"),
+    QStringLiteral("--op"), QStringLiteral("sharpen:amount=0.5"),
+    QStringLiteral("--op"), QStringLiteral("format:type=jpeg,quality=85,metadata=strip")};
 
 } // namespace
 
@@ -42,25 +42,10 @@ private:
     CliHarness m_cli;
     QList<QByteArray> m_allOutput; // every process's stdout and stderr, for the secret search
 
-    struct Queues
-    {
-        QString requests, responses, dead;
-    };
-
+    using Queues = pq::test::TestQueues;
     Queues makeQueues(const QString &name, int visibilitySeconds, int maxReceiveCount)
     {
-        auto dlq = m_sqs->createQueue(name + "-dlq", {});
-        auto responses = m_sqs->createQueue(name + "-responses", {});
-        if (!dlq || !responses)
-            return {};
-        QueueSettings settings;
-        settings.visibilityTimeoutSeconds = visibilitySeconds;
-        settings.deadLetterQueue = dlq.value();
-        settings.maxReceiveCount = maxReceiveCount;
-        auto requests = m_sqs->createQueue(name + "-requests", settings);
-        if (!requests)
-            return {};
-        return {requests.value(), responses.value(), dlq.value()};
+        return pq::test::makeTestQueues(*m_sqs, name, visibilitySeconds, maxReceiveCount);
     }
 
     QStringList connection(const QString &name) const
@@ -151,8 +136,33 @@ private slots:
         // `process` does not offload (it would wait for nothing).
         r = run({QStringLiteral("process"), QStringLiteral("--offload"), QStringLiteral("--op"),
                  QStringLiteral("thumbnail:size=64"), QStringLiteral("--out"),
-                 m_cli.path(QStringLiteral("o")), testDataPath(QStringLiteral("gray_cameraman_cc0.png"))});
+                 m_cli.path(QStringLiteral("o")),
+                 testDataPath(QStringLiteral("gray_cameraman_cc0.png"))});
         QVERIFY2(r.exitedNormallyWith(2), r.describe().constData());
+    }
+
+    // setup-offload creates the queues and the bucket; test-offload then passes every step,
+    // and names the failing one when the bucket is wrong.
+    void setupAndTestConnection()
+    {
+        CliRun r = run(QStringList{QStringLiteral("setup-offload")} +
+                       producerFlags(QStringLiteral("setup")) +
+                       QStringList{QStringLiteral("--visibility-timeout"), QStringLiteral("60"),
+                                   QStringLiteral("--max-receives"), QStringLiteral("4")});
+        QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
+        QVERIFY2(r.out.contains("after 4 receives"), r.out.constData());
+        QVERIFY(m_sqs->queueRef(QStringLiteral("setup-requests")).ok());
+        QVERIFY(m_sqs->queueRef(QStringLiteral("setup-responses")).ok());
+        QVERIFY(m_sqs->queueRef(QStringLiteral("setup-dlq")).ok());
+        r = run(QStringList{QStringLiteral("test-offload")} +
+                producerFlags(QStringLiteral("setup")));
+        QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
+        QCOMPARE(r.out.count("\xE2\x9C\x93"), 5); // five passed steps
+        QStringList wrong = producerFlags(QStringLiteral("setup"));
+        wrong.last() = QStringLiteral("no-such-bucket");
+        r = run(QStringList{QStringLiteral("test-offload")} + wrong);
+        QVERIFY2(r.exitedNormallyWith(1), r.describe().constData());
+        QVERIFY2(r.out.contains("no-such-bucket"), r.out.constData());
     }
 
     // 20 real photos through two worker processes, results byte-identical to local processing.
@@ -164,13 +174,18 @@ private slots:
         // 12 photos from tests/data and 8 variants of them (flipped, so the content differs).
         const QString in = m_cli.path(QStringLiteral("e2e-in"));
         QDir().mkpath(in);
-        const QStringList photos{
-            QStringLiteral("face_filippo_giunchedi.jpg"), QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"),
-            QStringLiteral("face_guido_van_rossum_glasses.jpg"), QStringLiteral("faces_flash_bar_couple.jpg"),
-            QStringLiteral("gray_cameraman_cc0.png"), QStringLiteral("gray_old_frederick_douglass_c1879.jpg"),
-            QStringLiteral("lowcontrast_darkest_hour_lake.jpg"), QStringLiteral("redeye_boldredeye.png"),
-            QStringLiteral("teeth_astronaut_eileen_collins.png"), QStringLiteral("teeth_katherine_maher.jpg"),
-            QStringLiteral("teeth_three_men_smiling.jpg"), QStringLiteral("large_cc0_dandelions_5312x2988.jpg")};
+        const QStringList photos{QStringLiteral("face_filippo_giunchedi.jpg"),
+                                 QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"),
+                                 QStringLiteral("face_guido_van_rossum_glasses.jpg"),
+                                 QStringLiteral("faces_flash_bar_couple.jpg"),
+                                 QStringLiteral("gray_cameraman_cc0.png"),
+                                 QStringLiteral("gray_old_frederick_douglass_c1879.jpg"),
+                                 QStringLiteral("lowcontrast_darkest_hour_lake.jpg"),
+                                 QStringLiteral("redeye_boldredeye.png"),
+                                 QStringLiteral("teeth_astronaut_eileen_collins.png"),
+                                 QStringLiteral("teeth_katherine_maher.jpg"),
+                                 QStringLiteral("teeth_three_men_smiling.jpg"),
+                                 QStringLiteral("large_cc0_dandelions_5312x2988.jpg")};
         for (const QString &p : photos)
             QVERIFY(copyFile(testDataPath(p), in + '/' + p));
         for (int i = 0; i < 8; ++i) {
@@ -204,18 +219,19 @@ private slots:
                        kRecipe + QStringList{in});
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
         // A local `run` leaves offload batches alone and is idle at once.
-        r = run({QStringLiteral("--db"), db, QStringLiteral("run"), QStringLiteral("--until-idle")});
+        r = run(
+            {QStringLiteral("--db"), db, QStringLiteral("run"), QStringLiteral("--until-idle")});
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
         QCOMPARE(sqlValue(db, QStringLiteral("SELECT count(*) FROM jobs WHERE state = 'queued'"))
                      .toInt(),
                  20);
 
-        auto workerA = m_cli.start(QStringList{QStringLiteral("worker")} +
-                                   connection(QStringLiteral("e2e")) +
-                                   QStringList{QStringLiteral("--until-idle"), QStringLiteral("6")});
-        auto workerB = m_cli.start(QStringList{QStringLiteral("worker")} +
-                                   connection(QStringLiteral("e2e")) +
-                                   QStringList{QStringLiteral("--until-idle"), QStringLiteral("6")});
+        auto workerA =
+            m_cli.start(QStringList{QStringLiteral("worker")} + connection(QStringLiteral("e2e")) +
+                        QStringList{QStringLiteral("--until-idle"), QStringLiteral("6")});
+        auto workerB =
+            m_cli.start(QStringList{QStringLiteral("worker")} + connection(QStringLiteral("e2e")) +
+                        QStringList{QStringLiteral("--until-idle"), QStringLiteral("6")});
         r = run({QStringLiteral("--db"), db, QStringLiteral("run"), QStringLiteral("--offload"),
                  QStringLiteral("--until-idle")},
                 300000);
@@ -228,9 +244,9 @@ private slots:
                  (a.out + "\n---\n" + b.out).constData());
         QCOMPARE(a.out.count(" done (") + b.out.count(" done ("), 20);
 
-        QCOMPARE(sqlValue(db, QStringLiteral("SELECT count(*) FROM jobs WHERE state = 'done'"))
-                     .toInt(),
-                 20);
+        QCOMPARE(
+            sqlValue(db, QStringLiteral("SELECT count(*) FROM jobs WHERE state = 'done'")).toInt(),
+            20);
         QCOMPARE(sqlValue(db, QStringLiteral("SELECT max(attempts) FROM jobs")).toInt(), 1);
 
         // The same recipe, locally.
@@ -265,22 +281,22 @@ private slots:
         const Queues q = makeQueues(QStringLiteral("kill"), 5, 5);
         QVERIFY(!q.requests.isEmpty());
         const QString db = m_cli.path(QStringLiteral("kill.sqlite"));
-        CliRun r = run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
-                        QStringLiteral("--op"), QStringLiteral("debug-sleep:ms=4000"),
-                        QStringLiteral("--op"), QStringLiteral("thumbnail:size=128"),
-                        QStringLiteral("--out"), m_cli.path(QStringLiteral("kill-out")),
-                        testDataPath(QStringLiteral("teeth_katherine_maher.jpg"))});
+        CliRun r =
+            run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
+                 QStringLiteral("--op"), QStringLiteral("debug-sleep:ms=4000"),
+                 QStringLiteral("--op"), QStringLiteral("thumbnail:size=128"),
+                 QStringLiteral("--out"), m_cli.path(QStringLiteral("kill-out")),
+                 testDataPath(QStringLiteral("teeth_katherine_maher.jpg"))});
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
-        auto producer = m_cli.start(QStringList{QStringLiteral("--db"), db, QStringLiteral("run"),
-                                                QStringLiteral("--offload"),
-                                                QStringLiteral("--until-idle")} +
-                                    producerFlags(QStringLiteral("kill")));
+        auto producer =
+            m_cli.start(QStringList{QStringLiteral("--db"), db, QStringLiteral("run"),
+                                    QStringLiteral("--offload"), QStringLiteral("--until-idle")} +
+                        producerFlags(QStringLiteral("kill")));
         QVERIFY(waitFor([&] { return stateOf(db, 1) == QLatin1String("offloaded"); }, 30000));
 
-        auto first = m_cli.start(QStringList{QStringLiteral("worker")} +
-                                 connection(QStringLiteral("kill")) +
-                                 QStringList{QStringLiteral("--visibility-timeout"),
-                                             QStringLiteral("5")});
+        auto first =
+            m_cli.start(QStringList{QStringLiteral("worker")} + connection(QStringLiteral("kill")) +
+                        QStringList{QStringLiteral("--visibility-timeout"), QStringLiteral("5")});
         // The first worker holds the request.
         QVERIFY(waitFor(
             [&] {
@@ -294,9 +310,9 @@ private slots:
         QCOMPARE(killed.exitStatus, QProcess::CrashExit);
         QCOMPARE(stateOf(db, 1), QStringLiteral("offloaded"));
 
-        auto second = m_cli.start(QStringList{QStringLiteral("worker")} +
-                                  connection(QStringLiteral("kill")) +
-                                  QStringList{QStringLiteral("--until-idle"), QStringLiteral("8")});
+        auto second =
+            m_cli.start(QStringList{QStringLiteral("worker")} + connection(QStringLiteral("kill")) +
+                        QStringList{QStringLiteral("--until-idle"), QStringLiteral("8")});
         const CliRun producerRun = finish(*producer, 120000);
         QVERIFY2(producerRun.exitedNormallyWith(0), producerRun.describe().constData());
         const CliRun secondRun = finish(*second);
@@ -305,9 +321,10 @@ private slots:
         QCOMPARE(stateOf(db, 1), QStringLiteral("done"));
         QCOMPARE(sqlValue(db, QStringLiteral("SELECT attempts FROM jobs WHERE id = 1")).toInt(), 1);
         QCOMPARE(filesBelow(m_cli.path(QStringLiteral("kill-out"))).size(), 1);
-        QCOMPARE(maxSide(decode(m_cli.path(QStringLiteral("kill-out/") +
-                                           filesBelow(m_cli.path(QStringLiteral("kill-out"))).first()))),
-                 128);
+        QCOMPARE(
+            maxSide(decode(m_cli.path(QStringLiteral("kill-out/") +
+                                      filesBelow(m_cli.path(QStringLiteral("kill-out"))).first()))),
+            128);
         QCOMPARE(m_sqs->approximateDepth(q.dead).value(), 0);
 #endif
     }
@@ -322,13 +339,15 @@ private slots:
         const QString db = m_cli.path(QStringLiteral("poison.sqlite"));
         const QString in = m_cli.path(QStringLiteral("poison-in"));
         QDir().mkpath(in);
-        QVERIFY(writeFile(in + QStringLiteral("/truncated.jpg"),
-                          readAll(testDataPath(QStringLiteral("face_filippo_giunchedi.jpg"))).left(2000)));
+        QVERIFY(writeFile(
+            in + QStringLiteral("/truncated.jpg"),
+            readAll(testDataPath(QStringLiteral("face_filippo_giunchedi.jpg"))).left(2000)));
         QVERIFY(copyFile(testDataPath(QStringLiteral("gray_cameraman_cc0.png")),
                          in + QStringLiteral("/good.png")));
-        CliRun r = run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
-                        QStringLiteral("--op"), QStringLiteral("thumbnail:size=100"),
-                        QStringLiteral("--out"), m_cli.path(QStringLiteral("poison-out")), in});
+        CliRun r =
+            run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
+                 QStringLiteral("--op"), QStringLiteral("thumbnail:size=100"),
+                 QStringLiteral("--out"), m_cli.path(QStringLiteral("poison-out")), in});
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
         r = run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
                  QStringLiteral("--op"), QStringLiteral("debug-fail:kind=transient"),
@@ -336,11 +355,10 @@ private slots:
                  in + QStringLiteral("/good.png")});
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
 
-        auto worker = m_cli.start(QStringList{QStringLiteral("worker")} +
-                                  connection(QStringLiteral("poison")) +
-                                  QStringList{QStringLiteral("--visibility-timeout"),
-                                              QStringLiteral("5"), QStringLiteral("--until-idle"),
-                                              QStringLiteral("30")});
+        auto worker = m_cli.start(
+            QStringList{QStringLiteral("worker")} + connection(QStringLiteral("poison")) +
+            QStringList{QStringLiteral("--visibility-timeout"), QStringLiteral("5"),
+                        QStringLiteral("--until-idle"), QStringLiteral("30")});
         r = run(QStringList{QStringLiteral("--db"), db, QStringLiteral("run"),
                             QStringLiteral("--offload"), QStringLiteral("--until-idle")} +
                     producerFlags(QStringLiteral("poison")),
@@ -357,11 +375,13 @@ private slots:
         const QJsonObject truncated = jobForInput(jobs, QStringLiteral("truncated.jpg"));
         QCOMPARE(truncated.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
         const QString truncatedError = truncated.value(QStringLiteral("error")).toString();
-        QVERIFY2(truncatedError.contains(QStringLiteral("remote worker")), qPrintable(truncatedError));
+        QVERIFY2(truncatedError.contains(QStringLiteral("remote worker")),
+                 qPrintable(truncatedError));
         const QJsonObject poisoned = jobs.at(2).toObject();
         QCOMPARE(poisoned.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
         const QString poisonError = poisoned.value(QStringLiteral("error")).toString();
-        QVERIFY2(poisonError.contains(QStringLiteral("dead-letter queue")), qPrintable(poisonError));
+        QVERIFY2(poisonError.contains(QStringLiteral("dead-letter queue")),
+                 qPrintable(poisonError));
         QVERIFY2(poisonError.contains(QStringLiteral("simulated transient failure")),
                  qPrintable(poisonError));
         QVERIFY2(r.err.contains("dead-letter"), r.err.constData());
@@ -387,10 +407,11 @@ private slots:
         // Messages: send one more offload and read the request raw before any worker does.
         const Queues q = makeQueues(QStringLiteral("peek"), 30, 3);
         const QString db = m_cli.path(QStringLiteral("peek.sqlite"));
-        CliRun r = run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
-                        QStringLiteral("--op"), QStringLiteral("thumbnail:size=64"),
-                        QStringLiteral("--out"), m_cli.path(QStringLiteral("peek-out")),
-                        testDataPath(QStringLiteral("gray_cameraman_cc0.png"))});
+        CliRun r =
+            run({QStringLiteral("--db"), db, QStringLiteral("add"), QStringLiteral("--offload"),
+                 QStringLiteral("--op"), QStringLiteral("thumbnail:size=64"),
+                 QStringLiteral("--out"), m_cli.path(QStringLiteral("peek-out")),
+                 testDataPath(QStringLiteral("gray_cameraman_cc0.png"))});
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
         auto producer = m_cli.start(QStringList{QStringLiteral("--db"), db, QStringLiteral("run"),
                                                 QStringLiteral("--offload")} +

@@ -69,25 +69,10 @@ private:
     std::unique_ptr<ObjectStore> m_store;
     QTemporaryDir m_home;
 
-    struct Queues
-    {
-        QString requests, responses, dead;
-    };
-
+    using Queues = pq::test::TestQueues;
     Queues makeQueues(const QString &name, int visibilitySeconds)
     {
-        auto dlq = m_sqs->createQueue(name + "-dlq", {});
-        auto responses = m_sqs->createQueue(name + "-responses", {});
-        if (!dlq || !responses)
-            return {};
-        QueueSettings settings;
-        settings.visibilityTimeoutSeconds = visibilitySeconds;
-        settings.deadLetterQueue = dlq.value();
-        settings.maxReceiveCount = 2;
-        auto requests = m_sqs->createQueue(name + "-requests", settings);
-        if (!requests)
-            return {};
-        return {requests.value(), responses.value(), dlq.value()};
+        return pq::test::makeTestQueues(*m_sqs, name, visibilitySeconds, 2);
     }
 
     OffloadRequest request(qint64 jobId, const QString &inputKey, const QByteArray &recipeJson)
