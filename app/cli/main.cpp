@@ -3,6 +3,7 @@
 
 #include "CliSupport.h"
 #include "OffloadCommands.h"
+#include "imageio/ImageIO.h"
 #include "jobs/InputScanner.h"
 #include "jobs/JobStore.h"
 #include "jobs/WorkerPool.h"
@@ -56,6 +57,9 @@ Commands:
 %3
 Options:
   --db FILE     Job database (default: %1)
+  --max-megapixels N   Refuse images of more than N megapixels (default 100), read
+                from the header before decoding: decompression bombs fail at once.
+  --max-file-mb N      Refuse input files larger than N MB (default 1024).
   --version     Print the version.
   --help        Print this help.
 
@@ -510,6 +514,14 @@ int dispatch(const QStringList &arguments)
         const QString a = args.take();
         if (a == QLatin1String("--db")) {
             dbPath = args.value(a);
+        } else if (a == QLatin1String("--max-megapixels")) {
+            imageio::DecodeLimits limits = imageio::decodeLimits();
+            limits.maxPixels = qint64(intValue(a, args.value(a), 1, 1000000)) * 1000000;
+            imageio::setDecodeLimits(limits);
+        } else if (a == QLatin1String("--max-file-mb")) {
+            imageio::DecodeLimits limits = imageio::decodeLimits();
+            limits.maxFileBytes = qint64(intValue(a, args.value(a), 1, 1000000)) << 20;
+            imageio::setDecodeLimits(limits);
         } else if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
             out() << usageText() << Qt::flush;
             return kExitOk;

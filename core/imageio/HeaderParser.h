@@ -44,6 +44,10 @@ struct HeaderDetails
     // JPEG only: offset of the first SOS marker when it was reached, else -1. Everything after it
     // is entropy-coded data, where the end-of-image marker FFD9 cannot occur by accident.
     qint64 jpegScanOffset = -1;
+    // Several images in one file: an animated WebP (VP8X animation flag), a TIFF with more than
+    // one IFD (pages). PixQueue processes still, single images and refuses these by name.
+    bool animated = false;
+    bool multiPage = false;
 };
 
 std::optional<HeaderDetails> parseDetails(const ByteSource &source);

@@ -117,6 +117,7 @@ struct TiffInfo
     quint32 width = 0;
     quint32 height = 0;
     int orientation = 1;
+    bool morePages = false; // a next IFD follows IFD0 (in a TIFF file: another page)
 };
 
 // Parses IFD0 of a TIFF structure (a TIFF file or an Exif block) starting at offset 0 of `src`.
@@ -141,6 +142,9 @@ std::optional<TiffInfo> parseTiffIfd0(const ByteSource &src)
     if (count == 0 || !src.read(ifd + 2, qint64(count) * 12, &entries))
         return std::nullopt;
     TiffInfo info;
+    QByteArray next;
+    if (src.read(ifd + 2 + qint64(count) * 12, 4, &next))
+        info.morePages = u32(next, 0, be) != 0;
     for (int i = 0; i < count; ++i) {
         const qsizetype e = qsizetype(i) * 12;
         const quint16 tag = u16(entries, e, be);
@@ -297,6 +301,7 @@ std::optional<HeaderDetails> parseWebp(const ByteSource &src)
     quint64 w = 0;
     quint64 h = 0;
     bool wantExif = false;
+    bool animated = false;
     int orientation = 1;
     qint64 pos = 12;
     for (int guard = 0; guard < 1024; ++guard) {
@@ -311,6 +316,7 @@ std::optional<HeaderDetails> parseWebp(const ByteSource &src)
             if (!src.read(payload, 10, &p))
                 return std::nullopt;
             wantExif = byteAt(p, 0) & 0x08;
+            animated = byteAt(p, 0) & 0x02;
             w = u24le(p, 4) + 1ull;
             h = u24le(p, 7) + 1ull;
             if (!wantExif)
@@ -336,7 +342,10 @@ std::optional<HeaderDetails> parseWebp(const ByteSource &src)
         }
         pos = payload + len + (len & 1); // chunks are padded to an even size
     }
-    return finish(QStringLiteral("webp"), w, h, orientation);
+    auto details = finish(QStringLiteral("webp"), w, h, orientation);
+    if (details)
+        details->animated = animated;
+    return details;
 }
 
 std::optional<HeaderDetails> parseBmp(const ByteSource &src)
@@ -369,7 +378,10 @@ std::optional<HeaderDetails> parseTiff(const ByteSource &src)
     const auto info = parseTiffIfd0(src);
     if (!info)
         return std::nullopt;
-    return finish(QStringLiteral("tiff"), info->width, info->height, info->orientation);
+    auto details = finish(QStringLiteral("tiff"), info->width, info->height, info->orientation);
+    if (details)
+        details->multiPage = info->morePages;
+    return details;
 }
 
 } // namespace

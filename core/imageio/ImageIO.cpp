@@ -13,6 +13,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <algorithm>
+#include <atomic>
 #include <new>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -146,7 +147,41 @@ int reductionAtMost(int maxReduction)
     return maxReduction >= 8 ? 8 : maxReduction >= 4 ? 4 : maxReduction >= 2 ? 2 : 1;
 }
 
+std::atomic<qint64> g_maxPixels{DecodeLimits{}.maxPixels};
+std::atomic<qint64> g_maxFileBytes{DecodeLimits{}.maxFileBytes};
+
+// OpenCV's decoders have their own pixel cap (default 2^30), read once from the environment at
+// their first use. Match it to ours, unless the user set it explicitly.
+void matchOpenCvLimit(qint64 maxPixels)
+{
+    static const bool userSet = qEnvironmentVariableIsSet("OPENCV_IO_MAX_IMAGE_PIXELS");
+    if (!userSet)
+        qputenv("OPENCV_IO_MAX_IMAGE_PIXELS", QByteArray::number(maxPixels));
+}
+
+[[maybe_unused]] const bool g_openCvLimitMatched = [] {
+    matchOpenCvLimit(DecodeLimits{}.maxPixels);
+    return true;
+}();
+
+QString megapixels(qint64 pixels)
+{
+    return QString::number(double(pixels) / 1e6, 'f', pixels < 10'000'000 ? 1 : 0);
+}
+
 } // namespace
+
+void setDecodeLimits(const DecodeLimits &limits)
+{
+    g_maxPixels = std::max<qint64>(1, limits.maxPixels);
+    g_maxFileBytes = std::max<qint64>(1, limits.maxFileBytes);
+    matchOpenCvLimit(g_maxPixels);
+}
+
+DecodeLimits decodeLimits()
+{
+    return {g_maxPixels.load(), g_maxFileBytes.load()};
+}
 
 Decoded decodeFile(const QString &path, int maxReduction)
 {
@@ -161,6 +196,31 @@ Decoded decodeFile(const QString &path, int maxReduction)
             ErrorKind::Permanent,
             QCoreApplication::translate("pq::imageio", "cannot read %1: it is a folder, not a file")
                 .arg(shown(path)));
+
+    // Limits first, from the size and the first bytes, so that a bomb or a huge file is never
+    // read into memory.
+    const DecodeLimits limits = decodeLimits();
+    if (info.size() > limits.maxFileBytes)
+        return decodeError(
+            ErrorKind::Permanent,
+            cannotDecode(path, QCoreApplication::translate(
+                                   "pq::imageio", "the file has %1 MB, more than the limit of %2 "
+                                                  "MB")
+                                   .arg(info.size() >> 20)
+                                   .arg(limits.maxFileBytes >> 20)));
+    if (const auto header = readHeader(path)) {
+        const qint64 pixels = qint64(header->width) * header->height;
+        if (pixels > limits.maxPixels)
+            return decodeError(
+                ErrorKind::Permanent,
+                cannotDecode(path, QCoreApplication::translate(
+                                       "pq::imageio", "the image has %1 megapixels (%2 x %3), "
+                                                      "more than the limit of %4 megapixels")
+                                       .arg(megapixels(pixels))
+                                       .arg(header->width)
+                                       .arg(header->height)
+                                       .arg(megapixels(limits.maxPixels))));
+    }
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
@@ -204,22 +264,41 @@ Decoded decodeFile(const QString &path, int maxReduction)
     if (format == QLatin1String("gif"))
         return decodeError(
             ErrorKind::Permanent,
-            cannotDecode(path, QCoreApplication::translate("pq::imageio", "GIF is not supported")));
+            cannotDecode(path, QCoreApplication::translate("pq::imageio",
+                                                           "GIF is not supported (often animated); "
+                                                           "convert it to PNG first")));
 
     const detail::BufferSource source(bytes);
     const std::optional<detail::HeaderDetails> details = detail::parseDetails(source);
     const bool isJpeg = format == QLatin1String("jpeg");
 
     if (details) {
-        // OpenCV refuses more than 2^30 pixels anyway; saying so is kinder than "corrupt".
+        // The header read above may have needed more than the first bytes; check again with the
+        // whole file (OpenCV would refuse anyway; saying so is kinder than "corrupt").
         const qint64 pixels = qint64(details->header.width) * details->header.height;
-        if (pixels > (qint64(1) << 30))
+        if (pixels > limits.maxPixels)
             return decodeError(
                 ErrorKind::Permanent,
                 cannotDecode(path, QCoreApplication::translate(
-                                       "pq::imageio", "the image is too large (%1 x %2 pixels)")
+                                       "pq::imageio", "the image has %1 megapixels (%2 x %3), "
+                                                      "more than the limit of %4 megapixels")
+                                       .arg(megapixels(pixels))
                                        .arg(details->header.width)
-                                       .arg(details->header.height)));
+                                       .arg(details->header.height)
+                                       .arg(megapixels(limits.maxPixels))));
+        if (details->animated)
+            return decodeError(
+                ErrorKind::Permanent,
+                cannotDecode(path, QCoreApplication::translate(
+                                       "pq::imageio", "animated WebP is not supported (PixQueue "
+                                                      "processes still images)")));
+        if (details->multiPage)
+            return decodeError(
+                ErrorKind::Permanent,
+                cannotDecode(path, QCoreApplication::translate(
+                                       "pq::imageio", "the TIFF has several pages; PixQueue "
+                                                      "processes single-page images (split it "
+                                                      "first, e.g. with tiffsplit)")));
     }
 
     if (isJpeg) {

@@ -31,6 +31,18 @@ struct ImageHeader
 std::optional<ImageHeader> readHeader(const QString &path);
 std::optional<ImageHeader> parseHeader(const QByteArray &leadingBytes);
 
+// What decodeFile refuses before reading a whole file: decompression bombs (a small file that
+// declares a huge image) and files too big to hold. Process-wide; set once at start (the CLI's
+// --max-megapixels/--max-file-mb, the window's settings) before any decode, because OpenCV reads
+// its own matching limit (OPENCV_IO_MAX_IMAGE_PIXELS) once, at its first decode.
+struct DecodeLimits
+{
+    qint64 maxPixels = 100'000'000;     // 100 MP; a 16-bit RGBA image of that size is 800 MB
+    qint64 maxFileBytes = 1024LL << 20; // 1 GiB
+};
+void setDecodeLimits(const DecodeLimits &limits);
+DecodeLimits decodeLimits();
+
 struct Decoded
 {
     cv::Mat image;     // upright; 8/16-bit, 1/3/4 channels (alpha kept where present)
@@ -39,7 +51,9 @@ struct Decoded
     std::optional<Error> error;
 };
 
-// Decodes `path`. `maxReduction` (1, 2, 4, 8) lets a JPEG be decoded at 1/2, 1/4 or 1/8 scale
+// Decodes `path`. The file's size and the header's pixel count are checked against decodeLimits()
+// first, from the first bytes only; animated WebP and multi-page TIFF are refused by name.
+// `maxReduction` (1, 2, 4, 8) lets a JPEG be decoded at 1/2, 1/4 or 1/8 scale
 // (IMREAD_REDUCED_*) in the DCT, which is much faster for thumbnails. Errors are permanent and
 // human readable ("not an image: the file is empty", "the JPEG data is truncated or corrupt"),
 // except read errors that may go away (transient).

@@ -220,6 +220,8 @@ private slots:
 
     void decodeErrors();
     void decodePermissionDenied();
+    void decodeLimitsRefuseBombsBeforeReading();
+    void decodeRefusesAnimationsAndPages();
     void decodeJpegWithTrailingBytesAfterEndMarker();
     void decodeCmykExifRotatedPhotoIsUprightAndCorrect();
     void decodeReducedJpeg();
@@ -477,6 +479,83 @@ void TestImageIO::decodeErrors()
     QCOMPARE(folder.error->kind, ErrorKind::Permanent);
     QVERIFY2(folder.error->message.contains(QLatin1String("folder")),
              qPrintable(folder.error->message));
+}
+
+// A small file that declares a huge image, and files over the size limit, fail from their first
+// bytes with a message that names the numbers; within the limits the same files decode.
+void TestImageIO::decodeLimitsRefuseBombsBeforeReading()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const imageio::DecodeLimits defaults = imageio::decodeLimits();
+    QCOMPARE(defaults.maxPixels, qint64(100'000'000));
+
+    // A PNG whose IHDR says 60000 x 60000 (3.6 gigapixels) in a 100-byte file.
+    QByteArray png = cvEncode(cv::Mat(8, 8, CV_8UC3, cv::Scalar(1, 2, 3)), ".png");
+    QVERIFY(png.mid(12, 4) == "IHDR");
+    QByteArray bomb = png;
+    bomb.replace(16, 8, QByteArray("\x00\x00\xEA\x60\x00\x00\xEA\x60", 8));
+    writeFile(dir.filePath(QStringLiteral("bomb.png")), bomb);
+    auto d = imageio::decodeFile(dir.filePath(QStringLiteral("bomb.png")));
+    QVERIFY(d.error);
+    QCOMPARE(d.error->kind, ErrorKind::Permanent);
+    QVERIFY2(d.error->message.contains(QStringLiteral("3600 megapixels (60000 x 60000)")) &&
+                 d.error->message.contains(QStringLiteral("limit of 100 megapixels")),
+             qPrintable(d.error->message));
+
+    // The 16 MP photo against a 10 MP limit, then a 1 MB file limit; then it decodes again.
+    const QString large = dataPath(QStringLiteral("large_cc0_dandelions_5312x2988.jpg"));
+    imageio::setDecodeLimits({10'000'000, defaults.maxFileBytes});
+    d = imageio::decodeFile(large, 8);
+    QVERIFY(d.error);
+    QVERIFY2(d.error->message.contains(QStringLiteral("15.9 megapixels (5312 x 2988)")) ||
+                 d.error->message.contains(QStringLiteral("16 megapixels (5312 x 2988)")),
+             qPrintable(d.error->message));
+    imageio::setDecodeLimits({defaults.maxPixels, 1 << 20});
+    d = imageio::decodeFile(large, 8);
+    QVERIFY(d.error);
+    QVERIFY2(d.error->message.contains(QStringLiteral("more than the limit of 1 MB")),
+             qPrintable(d.error->message));
+    imageio::setDecodeLimits(defaults);
+    d = imageio::decodeFile(large, 8);
+    QVERIFY2(!d.error, d.error ? qPrintable(d.error->message) : "");
+    QCOMPARE(d.image.cols, 5312 / 8);
+    // OpenCV's own decoder cap follows ours.
+    QCOMPARE(qgetenv("OPENCV_IO_MAX_IMAGE_PIXELS"), QByteArray("100000000"));
+}
+
+// Several images in one file are refused by name, not decoded as their first frame silently.
+void TestImageIO::decodeRefusesAnimationsAndPages()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    // An extended WebP header with the animation flag (VP8X, flags 0x02), 64 x 48.
+    QByteArray webp("RIFF");
+    put32(webp, 4 + 18, false);
+    webp += "WEBPVP8X";
+    put32(webp, 10, false);
+    webp += QByteArray("\x02\x00\x00\x00\x3F\x00\x00\x2F\x00\x00", 10);
+    writeFile(dir.filePath(QStringLiteral("anim.webp")), webp);
+    auto d = imageio::decodeFile(dir.filePath(QStringLiteral("anim.webp")));
+    QVERIFY(d.error);
+    QVERIFY2(d.error->message.contains(QStringLiteral("animated WebP is not supported")),
+             qPrintable(d.error->message));
+
+    // A two-page TIFF.
+    const std::vector<cv::Mat> pages{cv::Mat(16, 16, CV_8UC3, cv::Scalar(10, 20, 30)),
+                                     cv::Mat(16, 16, CV_8UC3, cv::Scalar(40, 50, 60))};
+    const QString tiff = dir.filePath(QStringLiteral("pages.tif"));
+    QVERIFY(cv::imwritemulti(tiff.toStdString(), pages));
+    d = imageio::decodeFile(tiff);
+    QVERIFY(d.error);
+    QVERIFY2(d.error->message.contains(QStringLiteral("several pages")),
+             qPrintable(d.error->message));
+    // One page decodes.
+    const QString single = dir.filePath(QStringLiteral("single.tif"));
+    QVERIFY(cv::imwrite(single.toStdString(), pages.front()));
+    d = imageio::decodeFile(single);
+    QVERIFY2(!d.error, d.error ? qPrintable(d.error->message) : "");
+    QCOMPARE(d.image.at<cv::Vec3b>(0, 0), cv::Vec3b(10, 20, 30));
 }
 
 void TestImageIO::decodePermissionDenied()
