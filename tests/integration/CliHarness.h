@@ -38,6 +38,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #ifdef Q_OS_UNIX
+#include <csignal>
 #include <grp.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -249,6 +250,9 @@ public:
 
     void setTestOpsEnabled(bool on) { m_testOps = on; }
 
+    // RLIMIT_FSIZE for processes started from now on (0: none): a full file system in miniature.
+    void setFileSizeLimit(qint64 bytes) { m_fileSizeLimit = bytes; }
+
     // Root ignores file permissions. To test a folder that cannot be read, the CLI then runs as
     // the unprivileged user `nobody` (uid/gid 65534). Everything it needs must be reachable for
     // that user: see openUpForOthers().
@@ -285,9 +289,17 @@ public:
         p->setWorkingDirectory(root());
 #ifdef Q_OS_UNIX
         const bool dropToNobody = m_runAsNobody && runningAsRoot();
-        p->setChildProcessModifier([dropToNobody] {
+        const rlim_t fileSizeLimit = rlim_t(m_fileSizeLimit);
+        p->setChildProcessModifier([dropToNobody, fileSizeLimit] {
             struct rlimit noCore = {0, 0};
             ::setrlimit(RLIMIT_CORE, &noCore);
+            if (fileSizeLimit > 0) {
+                // Writes past the limit fail with EFBIG, like a full disk, instead of killing
+                // the process with SIGXFSZ.
+                ::signal(SIGXFSZ, SIG_IGN);
+                struct rlimit fsize = {fileSizeLimit, fileSizeLimit};
+                ::setrlimit(RLIMIT_FSIZE, &fsize);
+            }
             if (dropToNobody) {
                 const gid_t nobodyGroup = 65534;
                 if (::setgroups(1, &nobodyGroup) != 0 || ::setgid(65534) != 0 ||
@@ -368,6 +380,7 @@ private:
     bool m_testOps = true;
     bool m_runAsNobody = false;
     QMap<QString, QString> m_extraEnv;
+    qint64 m_fileSizeLimit = 0;
 };
 
 // The jobs of a `list --json` array, by input file name (base name with extension).
