@@ -46,7 +46,8 @@ QString fileName(const QString &tpl, const QString &inputPath, const QString &pr
     QString base = tpl;
     base.replace(QStringLiteral("{name}"), in.completeBaseName());
     base.replace(QStringLiteral("{preset}"), preset);
-    base.replace(QStringLiteral("{index}"), QStringLiteral("%1").arg(index, 4, 10, QLatin1Char('0')));
+    base.replace(QStringLiteral("{index}"),
+                 QStringLiteral("%1").arg(index, 4, 10, QLatin1Char('0')));
     base.replace(QStringLiteral("{parent}"), in.absoluteDir().dirName());
     // Characters Windows forbids in names, and control characters, so a batch made on Linux can be
     // copied anywhere.
@@ -57,13 +58,21 @@ QString fileName(const QString &tpl, const QString &inputPath, const QString &pr
         base.chop(1);
     if (base.isEmpty())
         base = QStringLiteral("image");
+    // Windows reserves device names whatever the extension ("NUL.jpg" opens the null device):
+    // a batch made anywhere must be writable there too.
+    static const QRegularExpression device(
+        QStringLiteral("^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (device.match(base).hasMatch())
+        base.prepend(QLatin1Char('_'));
     return base + QLatin1Char('.') + suffix;
 }
 
 QString numbered(const QString &path, int n)
 {
     const QFileInfo fi(path);
-    return fi.dir().filePath(QStringLiteral("%1-%2.%3").arg(fi.completeBaseName()).arg(n).arg(fi.suffix()));
+    return fi.dir().filePath(
+        QStringLiteral("%1-%2.%3").arg(fi.completeBaseName()).arg(n).arg(fi.suffix()));
 }
 
 QString comparablePath(const QString &path)
@@ -75,11 +84,13 @@ QString comparablePath(const QString &path)
     while (!existing.isEmpty()) {
         const QString canonical = QFileInfo(existing).canonicalFilePath();
         if (!canonical.isEmpty())
-            return rest.isEmpty() ? canonical : QDir::cleanPath(canonical + QLatin1Char('/') + rest);
+            return rest.isEmpty() ? canonical
+                                  : QDir::cleanPath(canonical + QLatin1Char('/') + rest);
         const qsizetype slash = existing.lastIndexOf(QLatin1Char('/'));
         if (slash <= 0)
             break;
-        rest = rest.isEmpty() ? existing.mid(slash + 1) : existing.mid(slash + 1) + QLatin1Char('/') + rest;
+        rest = rest.isEmpty() ? existing.mid(slash + 1)
+                              : existing.mid(slash + 1) + QLatin1Char('/') + rest;
         existing.truncate(slash);
     }
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
