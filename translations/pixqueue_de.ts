@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
     <context>
+        <name>OffloadKeychain</name>
+        <message>
+            <source>%1: %2 (keychain error %3)</source>
+            <translation>%1: %2 (Schlüsselbundfehler %3)</translation>
+        </message>
+        <message>
+            <source>no %1 credentials are saved in the keychain</source>
+            <translation>im Schlüsselbund sind keine Zugangsdaten für %1 gespeichert</translation>
+        </message>
+        <message>
+            <source>cannot read the %1 credentials from the keychain</source>
+            <translation>die Zugangsdaten für %1 können nicht aus dem Schlüsselbund gelesen werden</translation>
+        </message>
+        <message>
+            <source>the %1 credentials in the keychain are incomplete; save them again</source>
+            <translation>die Zugangsdaten für %1 im Schlüsselbund sind unvollständig; bitte erneut speichern</translation>
+        </message>
+        <message>
+            <source>cannot save the %1 credentials in the keychain</source>
+            <translation>die Zugangsdaten für %1 können nicht im Schlüsselbund gespeichert werden</translation>
+        </message>
+        <message>
+            <source>cannot delete the %1 credentials from the keychain</source>
+            <translation>die Zugangsdaten für %1 können nicht aus dem Schlüsselbund gelöscht werden</translation>
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <source>Batch image processing that never loses work.</source>
@@ -294,6 +321,76 @@
             <source>All files (*)</source>
             <translation>Alle Dateien (*)</translation>
         </message>
+        <message>
+            <source>Off&amp;load</source>
+            <translation>Aus&amp;lagern</translation>
+        </message>
+        <message>
+            <source>Send the next files added to remote workers instead of processing them here (set up in Settings → Offload)</source>
+            <translation>Die nächsten hinzugefügten Dateien an entfernte Arbeiter senden, statt sie hier zu verarbeiten (einzurichten unter Einstellungen → Auslagern)</translation>
+        </message>
+        <message>
+            <source>Offload status</source>
+            <translation>Status der Auslagerung</translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n job(s) for remote workers.</source>
+            <translation>
+                <numerusform>%n Auftrag für entfernte Arbeiter hinzugefügt.</numerusform>
+                <numerusform>%n Aufträge für entfernte Arbeiter hinzugefügt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Processed by remote workers (offload)</source>
+            <translation>Von entfernten Arbeitern verarbeitet (ausgelagert)</translation>
+        </message>
+        <message>
+            <source>Offloaded %1</source>
+            <translation>Ausgelagert %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::OffloadController</name>
+        <message>
+            <source>Offload is not set up: %1. Open Settings → Offload.</source>
+            <translation>Die Auslagerung ist nicht eingerichtet: %1. Bitte Einstellungen → Auslagern öffnen.</translation>
+        </message>
+        <message>
+            <source>Stopping the offload…</source>
+            <translation>Auslagerung wird beendet…</translation>
+        </message>
+        <message>
+            <source>Offload: connecting…</source>
+            <translation>Auslagerung: Verbindung wird hergestellt…</translation>
+        </message>
+        <message>
+            <source>request queue</source>
+            <translation>Anfrage-Warteschlange</translation>
+        </message>
+        <message>
+            <source>response queue</source>
+            <translation>Antwort-Warteschlange</translation>
+        </message>
+        <message>
+            <source>dead-letter queue</source>
+            <translation>Dead-Letter-Warteschlange</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3</source>
+            <translation>%1 %2: %3</translation>
+        </message>
+        <message>
+            <source>Offload cannot connect: %1 (trying again in %2 s)</source>
+            <translation>Auslagerung kann keine Verbindung herstellen: %1 (neuer Versuch in %2 s)</translation>
+        </message>
+        <message>
+            <source>Offload connection problem: %1 (trying again in %2 s)</source>
+            <translation>Verbindungsproblem bei der Auslagerung: %1 (neuer Versuch in %2 s)</translation>
+        </message>
+        <message>
+            <source>Offload: %1 sent, %2 answered</source>
+            <translation>Auslagerung: %1 gesendet, %2 beantwortet</translation>
+        </message>
     </context>
     <context>
         <name>pq::ui::ParamForm</name>
@@ -383,6 +480,10 @@
         <message>
             <source>Output</source>
             <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <source>Offloaded: sent to remote workers, waiting for their answer</source>
+            <translation>Ausgelagert: an entfernte Arbeiter gesendet, wartet auf deren Antwort</translation>
         </message>
     </context>
     <context>
@@ -709,6 +810,246 @@
         <message>
             <source>Resume on start</source>
             <translation>Beim Start fortsetzen</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>Allgemein</translation>
+        </message>
+        <message>
+            <source>Offload</source>
+            <translation>Auslagern</translation>
+        </message>
+        <message>
+            <source>Batches added with Offload on are processed by PixQueue workers on servers, fed through a cloud message queue; images travel through an S3-compatible bucket.</source>
+            <translation>Stapel, die bei eingeschaltetem Auslagern hinzugefügt werden, verarbeiten PixQueue-Arbeiter auf Servern, versorgt über eine Cloud-Nachrichtenwarteschlange; die Bilder wandern über einen S3-kompatiblen Bucket.</translation>
+        </message>
+        <message>
+            <source>Queue service</source>
+            <translation>Warteschlangendienst</translation>
+        </message>
+        <message>
+            <source>Amazon SQS or SQS-compatible</source>
+            <translation>Amazon SQS oder SQS-kompatibel</translation>
+        </message>
+        <message>
+            <source>Tencent CMQ (TDMQ for CMQ)</source>
+            <translation>Tencent CMQ (TDMQ für CMQ)</translation>
+        </message>
+        <message>
+            <source>Queue service:</source>
+            <translation>Warteschlangendienst:</translation>
+        </message>
+        <message>
+            <source>Queue endpoint</source>
+            <translation>Endpunkt der Warteschlangen</translation>
+        </message>
+        <message>
+            <source>Queue endpoint:</source>
+            <translation>Endpunkt der Warteschlangen:</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>e.g. eu-central-1 or ap-guangzhou</source>
+            <translation>z. B. eu-central-1 oder ap-guangzhou</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>Region:</translation>
+        </message>
+        <message>
+            <source>Request queue</source>
+            <translation>Anfrage-Warteschlange</translation>
+        </message>
+        <message>
+            <source>Name or URL</source>
+            <translation>Name oder URL</translation>
+        </message>
+        <message>
+            <source>Request queue:</source>
+            <translation>Anfrage-Warteschlange:</translation>
+        </message>
+        <message>
+            <source>Response queue</source>
+            <translation>Antwort-Warteschlange</translation>
+        </message>
+        <message>
+            <source>Response queue:</source>
+            <translation>Antwort-Warteschlange:</translation>
+        </message>
+        <message>
+            <source>Dead-letter queue</source>
+            <translation>Dead-Letter-Warteschlange</translation>
+        </message>
+        <message>
+            <source>Optional: name or URL</source>
+            <translation>Optional: Name oder URL</translation>
+        </message>
+        <message>
+            <source>Requests that no worker could finish end here; their jobs are shown as failed.</source>
+            <translation>Anfragen, die kein Arbeiter abschließen konnte, landen hier; ihre Aufträge werden als fehlgeschlagen angezeigt.</translation>
+        </message>
+        <message>
+            <source>Dead-letter queue:</source>
+            <translation>Dead-Letter-Warteschlange:</translation>
+        </message>
+        <message>
+            <source>Storage endpoint</source>
+            <translation>Endpunkt des Speichers</translation>
+        </message>
+        <message>
+            <source>Storage endpoint:</source>
+            <translation>Endpunkt des Speichers:</translation>
+        </message>
+        <message>
+            <source>Bucket</source>
+            <translation>Bucket</translation>
+        </message>
+        <message>
+            <source>Bucket:</source>
+            <translation>Bucket:</translation>
+        </message>
+        <message>
+            <source>Virtual-hosted addresses (bucket.host/key instead of host/bucket/key)</source>
+            <translation>Virtual-Hosted-Adressen (bucket.host/key statt host/bucket/key)</translation>
+        </message>
+        <message>
+            <source>Virtual-hosted addresses</source>
+            <translation>Virtual-Hosted-Adressen</translation>
+        </message>
+        <message>
+            <source>Pre-signed URL lifetime</source>
+            <translation>Gültigkeit der vorsignierten URLs</translation>
+        </message>
+        <message>
+            <source>How long a worker may use the download and upload links of a request (6 hours = 21600 s; at most 7 days).</source>
+            <translation>Wie lange ein Arbeiter die Download- und Upload-Links einer Anfrage verwenden darf (6 Stunden = 21600 s; höchstens 7 Tage).</translation>
+        </message>
+        <message>
+            <source>Pre-signed URL lifetime:</source>
+            <translation>Gültigkeit der vorsignierten URLs:</translation>
+        </message>
+        <message>
+            <source>Answer timeout</source>
+            <translation>Wartezeit auf die Antwort</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>An offloaded job that gets no answer within this time fails.</source>
+            <translation>Ein ausgelagerter Auftrag, der in dieser Zeit keine Antwort erhält, schlägt fehl.</translation>
+        </message>
+        <message>
+            <source>Answer timeout:</source>
+            <translation>Wartezeit auf die Antwort:</translation>
+        </message>
+        <message>
+            <source>Credentials (kept in the system keychain only)</source>
+            <translation>Zugangsdaten (nur im Schlüsselbund des Systems gespeichert)</translation>
+        </message>
+        <message>
+            <source>Access key ID</source>
+            <translation>Zugriffsschlüssel-ID</translation>
+        </message>
+        <message>
+            <source>Access key ID:</source>
+            <translation>Zugriffsschlüssel-ID:</translation>
+        </message>
+        <message>
+            <source>Secret</source>
+            <translation>Geheimer Schlüssel</translation>
+        </message>
+        <message>
+            <source>Secret:</source>
+            <translation>Geheimer Schlüssel:</translation>
+        </message>
+        <message>
+            <source>Test Connection</source>
+            <translation>Verbindung testen</translation>
+        </message>
+        <message>
+            <source>Reach the three queues, send and receive a probe message, and write, read and delete a small file in the bucket, with the values above.</source>
+            <translation>Mit den obigen Werten die drei Warteschlangen erreichen, eine Testnachricht senden und empfangen sowie eine kleine Datei im Bucket schreiben, lesen und löschen.</translation>
+        </message>
+        <message>
+            <source>Connection test steps</source>
+            <translation>Schritte des Verbindungstests</translation>
+        </message>
+        <message>
+            <source>Required: the endpoint from the TDMQ console</source>
+            <translation>Erforderlich: der Endpunkt aus der TDMQ-Konsole</translation>
+        </message>
+        <message>
+            <source>Empty: AWS for the region</source>
+            <translation>Leer: AWS für die Region</translation>
+        </message>
+        <message>
+            <source>Required: the bucket service&apos;s S3 endpoint</source>
+            <translation>Erforderlich: der S3-Endpunkt des Bucket-Dienstes</translation>
+        </message>
+        <message>
+            <source>Empty: S3 for the region, or the queue endpoint when it serves S3 too</source>
+            <translation>Leer: S3 für die Region, oder der Warteschlangen-Endpunkt, wenn er auch S3 anbietet</translation>
+        </message>
+        <message>
+            <source>SecretId</source>
+            <translation>SecretId</translation>
+        </message>
+        <message>
+            <source>e.g. AKIA…</source>
+            <translation>z. B. AKIA…</translation>
+        </message>
+        <message>
+            <source>Offload cannot run until this is fixed: %1.</source>
+            <translation>Die Auslagerung kann erst laufen, wenn dies behoben ist: %1.</translation>
+        </message>
+        <message>
+            <source>The offload settings are complete.</source>
+            <translation>Die Einstellungen für die Auslagerung sind vollständig.</translation>
+        </message>
+        <message>
+            <source>Reading the keychain…</source>
+            <translation>Schlüsselbund wird gelesen…</translation>
+        </message>
+        <message>
+            <source>Loaded from the keychain.</source>
+            <translation>Aus dem Schlüsselbund geladen.</translation>
+        </message>
+        <message>
+            <source>No credentials saved for this queue service yet. They are saved in the system keychain when you press OK.</source>
+            <translation>Für diesen Warteschlangendienst sind noch keine Zugangsdaten gespeichert. Sie werden beim Klick auf OK im Schlüsselbund des Systems gespeichert.</translation>
+        </message>
+        <message>
+            <source>Enter both the access key ID and the secret, or clear both to remove them from the keychain.</source>
+            <translation>Bitte Zugriffsschlüssel-ID und geheimen Schlüssel beide eingeben, oder beide leeren, um sie aus dem Schlüsselbund zu entfernen.</translation>
+        </message>
+        <message>
+            <source>Removing the credentials from the keychain…</source>
+            <translation>Zugangsdaten werden aus dem Schlüsselbund entfernt…</translation>
+        </message>
+        <message>
+            <source>Saving the credentials in the keychain…</source>
+            <translation>Zugangsdaten werden im Schlüsselbund gespeichert…</translation>
+        </message>
+        <message>
+            <source>Saved in the keychain.</source>
+            <translation>Im Schlüsselbund gespeichert.</translation>
+        </message>
+        <message>
+            <source>Testing the connection…</source>
+            <translation>Verbindung wird getestet…</translation>
+        </message>
+        <message>
+            <source>The connection works: every step passed.</source>
+            <translation>Die Verbindung funktioniert: alle Schritte waren erfolgreich.</translation>
+        </message>
+        <message>
+            <source>The connection test failed: %1</source>
+            <translation>Der Verbindungstest ist fehlgeschlagen: %1</translation>
         </message>
     </context>
 </TS>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>OffloadKeychain</name>
+        <message>
+            <source>%1: %2 (keychain error %3)</source>
+            <translation>%1：%2（钥匙串错误 %3）</translation>
+        </message>
+        <message>
+            <source>no %1 credentials are saved in the keychain</source>
+            <translation>钥匙串中没有保存 %1 的凭据</translation>
+        </message>
+        <message>
+            <source>cannot read the %1 credentials from the keychain</source>
+            <translation>无法从钥匙串读取 %1 的凭据</translation>
+        </message>
+        <message>
+            <source>the %1 credentials in the keychain are incomplete; save them again</source>
+            <translation>钥匙串中 %1 的凭据不完整，请重新保存</translation>
+        </message>
+        <message>
+            <source>cannot save the %1 credentials in the keychain</source>
+            <translation>无法将 %1 的凭据保存到钥匙串</translation>
+        </message>
+        <message>
+            <source>cannot delete the %1 credentials from the keychain</source>
+            <translation>无法从钥匙串删除 %1 的凭据</translation>
+        </message>
+    </context>
+    <context>
         <name>main</name>
         <message>
             <source>Batch image processing that never loses work.</source>
@@ -290,6 +317,75 @@
             <source>All files (*)</source>
             <translation>所有文件 (*)</translation>
         </message>
+        <message>
+            <source>Off&amp;load</source>
+            <translation>外包(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Send the next files added to remote workers instead of processing them here (set up in Settings → Offload)</source>
+            <translation>将接下来添加的文件发送给远程工作进程处理，而不是在本机处理（在“设置 → 外包”中配置）</translation>
+        </message>
+        <message>
+            <source>Offload status</source>
+            <translation>外包状态</translation>
+        </message>
+        <message numerus="yes">
+            <source>Added %n job(s) for remote workers.</source>
+            <translation>
+                <numerusform>已为远程工作进程添加 %n 个任务。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Processed by remote workers (offload)</source>
+            <translation>由远程工作进程处理（外包）</translation>
+        </message>
+        <message>
+            <source>Offloaded %1</source>
+            <translation>已外包 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::OffloadController</name>
+        <message>
+            <source>Offload is not set up: %1. Open Settings → Offload.</source>
+            <translation>外包尚未配置：%1。请打开“设置 → 外包”。</translation>
+        </message>
+        <message>
+            <source>Stopping the offload…</source>
+            <translation>正在停止外包…</translation>
+        </message>
+        <message>
+            <source>Offload: connecting…</source>
+            <translation>外包：正在连接…</translation>
+        </message>
+        <message>
+            <source>request queue</source>
+            <translation>请求队列</translation>
+        </message>
+        <message>
+            <source>response queue</source>
+            <translation>响应队列</translation>
+        </message>
+        <message>
+            <source>dead-letter queue</source>
+            <translation>死信队列</translation>
+        </message>
+        <message>
+            <source>%1 %2: %3</source>
+            <translation>%1 %2：%3</translation>
+        </message>
+        <message>
+            <source>Offload cannot connect: %1 (trying again in %2 s)</source>
+            <translation>外包无法连接：%1（%2 秒后重试）</translation>
+        </message>
+        <message>
+            <source>Offload connection problem: %1 (trying again in %2 s)</source>
+            <translation>外包连接问题：%1（%2 秒后重试）</translation>
+        </message>
+        <message>
+            <source>Offload: %1 sent, %2 answered</source>
+            <translation>外包：已发送 %1 个，已返回 %2 个</translation>
+        </message>
     </context>
     <context>
         <name>pq::ui::ParamForm</name>
@@ -379,6 +475,10 @@
         <message>
             <source>Output</source>
             <translation>输出</translation>
+        </message>
+        <message>
+            <source>Offloaded: sent to remote workers, waiting for their answer</source>
+            <translation>已外包：已发送给远程工作进程，正在等待其答复</translation>
         </message>
     </context>
     <context>
@@ -705,6 +805,246 @@
         <message>
             <source>Resume on start</source>
             <translation>启动时继续</translation>
+        </message>
+        <message>
+            <source>General</source>
+            <translation>常规</translation>
+        </message>
+        <message>
+            <source>Offload</source>
+            <translation>外包</translation>
+        </message>
+        <message>
+            <source>Batches added with Offload on are processed by PixQueue workers on servers, fed through a cloud message queue; images travel through an S3-compatible bucket.</source>
+            <translation>在开启“外包”时添加的批次由服务器上的 PixQueue 工作进程处理，任务通过云消息队列分发；图像经由兼容 S3 的存储桶传输。</translation>
+        </message>
+        <message>
+            <source>Queue service</source>
+            <translation>队列服务</translation>
+        </message>
+        <message>
+            <source>Amazon SQS or SQS-compatible</source>
+            <translation>Amazon SQS 或兼容 SQS 的服务</translation>
+        </message>
+        <message>
+            <source>Tencent CMQ (TDMQ for CMQ)</source>
+            <translation>腾讯云 CMQ（TDMQ CMQ 版）</translation>
+        </message>
+        <message>
+            <source>Queue service:</source>
+            <translation>队列服务：</translation>
+        </message>
+        <message>
+            <source>Queue endpoint</source>
+            <translation>队列服务地址</translation>
+        </message>
+        <message>
+            <source>Queue endpoint:</source>
+            <translation>队列服务地址：</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地域</translation>
+        </message>
+        <message>
+            <source>e.g. eu-central-1 or ap-guangzhou</source>
+            <translation>例如 eu-central-1 或 ap-guangzhou</translation>
+        </message>
+        <message>
+            <source>Region:</source>
+            <translation>地域：</translation>
+        </message>
+        <message>
+            <source>Request queue</source>
+            <translation>请求队列</translation>
+        </message>
+        <message>
+            <source>Name or URL</source>
+            <translation>名称或 URL</translation>
+        </message>
+        <message>
+            <source>Request queue:</source>
+            <translation>请求队列：</translation>
+        </message>
+        <message>
+            <source>Response queue</source>
+            <translation>响应队列</translation>
+        </message>
+        <message>
+            <source>Response queue:</source>
+            <translation>响应队列：</translation>
+        </message>
+        <message>
+            <source>Dead-letter queue</source>
+            <translation>死信队列</translation>
+        </message>
+        <message>
+            <source>Optional: name or URL</source>
+            <translation>可选：名称或 URL</translation>
+        </message>
+        <message>
+            <source>Requests that no worker could finish end here; their jobs are shown as failed.</source>
+            <translation>没有任何工作进程能完成的请求会进入这里；对应的任务显示为失败。</translation>
+        </message>
+        <message>
+            <source>Dead-letter queue:</source>
+            <translation>死信队列：</translation>
+        </message>
+        <message>
+            <source>Storage endpoint</source>
+            <translation>存储服务地址</translation>
+        </message>
+        <message>
+            <source>Storage endpoint:</source>
+            <translation>存储服务地址：</translation>
+        </message>
+        <message>
+            <source>Bucket</source>
+            <translation>存储桶</translation>
+        </message>
+        <message>
+            <source>Bucket:</source>
+            <translation>存储桶：</translation>
+        </message>
+        <message>
+            <source>Virtual-hosted addresses (bucket.host/key instead of host/bucket/key)</source>
+            <translation>虚拟主机式地址（bucket.host/key，而非 host/bucket/key）</translation>
+        </message>
+        <message>
+            <source>Virtual-hosted addresses</source>
+            <translation>虚拟主机式地址</translation>
+        </message>
+        <message>
+            <source>Pre-signed URL lifetime</source>
+            <translation>预签名 URL 有效期</translation>
+        </message>
+        <message>
+            <source>How long a worker may use the download and upload links of a request (6 hours = 21600 s; at most 7 days).</source>
+            <translation>工作进程可使用请求中下载和上传链接的时长（6 小时 = 21600 秒；最长 7 天）。</translation>
+        </message>
+        <message>
+            <source>Pre-signed URL lifetime:</source>
+            <translation>预签名 URL 有效期：</translation>
+        </message>
+        <message>
+            <source>Answer timeout</source>
+            <translation>答复超时</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> 分钟</translation>
+        </message>
+        <message>
+            <source>An offloaded job that gets no answer within this time fails.</source>
+            <translation>在此时间内未收到答复的外包任务将被标记为失败。</translation>
+        </message>
+        <message>
+            <source>Answer timeout:</source>
+            <translation>答复超时：</translation>
+        </message>
+        <message>
+            <source>Credentials (kept in the system keychain only)</source>
+            <translation>凭据（仅保存在系统钥匙串中）</translation>
+        </message>
+        <message>
+            <source>Access key ID</source>
+            <translation>访问密钥 ID</translation>
+        </message>
+        <message>
+            <source>Access key ID:</source>
+            <translation>访问密钥 ID：</translation>
+        </message>
+        <message>
+            <source>Secret</source>
+            <translation>密钥</translation>
+        </message>
+        <message>
+            <source>Secret:</source>
+            <translation>密钥：</translation>
+        </message>
+        <message>
+            <source>Test Connection</source>
+            <translation>测试连接</translation>
+        </message>
+        <message>
+            <source>Reach the three queues, send and receive a probe message, and write, read and delete a small file in the bucket, with the values above.</source>
+            <translation>使用上面的设置访问三个队列，发送并接收一条探测消息，并在存储桶中写入、读取和删除一个小文件。</translation>
+        </message>
+        <message>
+            <source>Connection test steps</source>
+            <translation>连接测试步骤</translation>
+        </message>
+        <message>
+            <source>Required: the endpoint from the TDMQ console</source>
+            <translation>必填：TDMQ 控制台中的接入地址</translation>
+        </message>
+        <message>
+            <source>Empty: AWS for the region</source>
+            <translation>留空：使用该地域的 AWS 地址</translation>
+        </message>
+        <message>
+            <source>Required: the bucket service&apos;s S3 endpoint</source>
+            <translation>必填：存储桶服务的 S3 地址</translation>
+        </message>
+        <message>
+            <source>Empty: S3 for the region, or the queue endpoint when it serves S3 too</source>
+            <translation>留空：使用该地域的 S3，若队列服务地址同时提供 S3 则使用它</translation>
+        </message>
+        <message>
+            <source>SecretId</source>
+            <translation>SecretId</translation>
+        </message>
+        <message>
+            <source>e.g. AKIA…</source>
+            <translation>例如 AKIA…</translation>
+        </message>
+        <message>
+            <source>Offload cannot run until this is fixed: %1.</source>
+            <translation>需先解决此问题才能使用外包：%1。</translation>
+        </message>
+        <message>
+            <source>The offload settings are complete.</source>
+            <translation>外包设置已完整。</translation>
+        </message>
+        <message>
+            <source>Reading the keychain…</source>
+            <translation>正在读取钥匙串…</translation>
+        </message>
+        <message>
+            <source>Loaded from the keychain.</source>
+            <translation>已从钥匙串载入。</translation>
+        </message>
+        <message>
+            <source>No credentials saved for this queue service yet. They are saved in the system keychain when you press OK.</source>
+            <translation>尚未为此队列服务保存凭据。点击“确定”后将保存到系统钥匙串中。</translation>
+        </message>
+        <message>
+            <source>Enter both the access key ID and the secret, or clear both to remove them from the keychain.</source>
+            <translation>请同时填写访问密钥 ID 和密钥，或将两者都清空以从钥匙串中删除。</translation>
+        </message>
+        <message>
+            <source>Removing the credentials from the keychain…</source>
+            <translation>正在从钥匙串删除凭据…</translation>
+        </message>
+        <message>
+            <source>Saving the credentials in the keychain…</source>
+            <translation>正在将凭据保存到钥匙串…</translation>
+        </message>
+        <message>
+            <source>Saved in the keychain.</source>
+            <translation>已保存到钥匙串。</translation>
+        </message>
+        <message>
+            <source>Testing the connection…</source>
+            <translation>正在测试连接…</translation>
+        </message>
+        <message>
+            <source>The connection works: every step passed.</source>
+            <translation>连接正常：所有步骤均已通过。</translation>
+        </message>
+        <message>
+            <source>The connection test failed: %1</source>
+            <translation>连接测试失败：%1</translation>
         </message>
     </context>
 </TS>

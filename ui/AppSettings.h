@@ -33,6 +33,7 @@ inline constexpr char splitter[] = "window/splitter";
 inline constexpr char recipe[] = "recipe/current";
 inline constexpr char checkedPresets[] = "recipe/checkedPresets";
 inline constexpr char useCurrentRecipe[] = "recipe/useCurrent";
+inline constexpr char offloadNextBatch[] = "input/offload"; // the window's Offload toggle
 } // namespace keys
 
 } // namespace pq::ui

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "OffloadController.h"
 #include "QueueModel.h"
 #include "RecipeEditor.h"
 #include "SettingsDialog.h"
@@ -7,6 +8,7 @@
 #include "jobs/InputScanner.h"
 #include "jobs/JobStore.h"
 #include "jobs/WorkerPool.h"
+#include "remote/OffloadSettings.h"
 
 #include <QAction>
 #include <QApplication>
@@ -78,6 +80,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     if (auto e = m_store->open())
         m_openError = *e;
     m_pool = std::make_unique<WorkerPool>(m_store.get());
+    m_offload = std::make_unique<OffloadController>(m_store.get());
 
     m_model = new QueueModel(m_store.get(), this);
     m_filter = new QueueFilterModel(this);
@@ -92,6 +95,11 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     applySettings();
 
     connect(m_model, &QueueModel::updated, this, &MainWindow::updateStatus);
+    connect(m_offload.get(), &OffloadController::statusChanged, this, [this](const QString &text) {
+        m_offloadStatus->setText(text);
+        m_offloadStatus->setToolTip(text);
+        m_offloadStatus->setVisible(!text.isEmpty());
+    });
     connect(m_pool.get(), &WorkerPool::stopped, this, &MainWindow::updateActions);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
@@ -116,6 +124,8 @@ MainWindow::~MainWindow()
 {
     saveSettings();
     waitForInputTasks();
+    // Before the store goes: the bridge stops within its short long poll.
+    m_offload.reset();
     m_model->shutdown();
     m_pool->stop();
     m_pool->waitForStopped();
@@ -140,6 +150,12 @@ void MainWindow::buildActions()
     m_paste->setShortcut(QKeySequence::Paste);
     m_paste->setToolTip(tr("Add the files and folders whose paths are on the clipboard"));
     connect(m_paste, &QAction::triggered, this, &MainWindow::pastePaths);
+
+    m_offloadToggle = new QAction(st->standardIcon(QStyle::SP_DriveNetIcon), tr("Off&load"), this);
+    m_offloadToggle->setCheckable(true);
+    m_offloadToggle->setToolTip(tr("Send the next files added to remote workers instead of "
+                                   "processing them here (set up in Settings → Offload)"));
+    connect(m_offloadToggle, &QAction::triggered, this, &MainWindow::onOffloadToggled);
 
     m_quit = new QAction(tr("&Quit"), this);
     m_quit->setShortcut(QKeySequence::Quit);
@@ -208,6 +224,7 @@ void MainWindow::buildActions()
     const QList<QPair<QAction *, const char *>> named{{m_addFiles, "actionAddFiles"},
                                                       {m_addFolder, "actionAddFolder"},
                                                       {m_paste, "actionPaste"},
+                                                      {m_offloadToggle, "actionOffload"},
                                                       {m_quit, "actionQuit"},
                                                       {m_start, "actionStart"},
                                                       {m_pause, "actionPause"},
@@ -226,6 +243,7 @@ void MainWindow::buildActions()
     file->addAction(m_addFiles);
     file->addAction(m_addFolder);
     file->addAction(m_paste);
+    file->addAction(m_offloadToggle);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -249,6 +267,7 @@ void MainWindow::buildActions()
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     bar->addAction(m_addFiles);
     bar->addAction(m_addFolder);
+    bar->addAction(m_offloadToggle);
     bar->addSeparator();
     bar->addAction(m_start);
     bar->addAction(m_pause);
@@ -349,7 +368,12 @@ void MainWindow::buildStatusBar()
     m_progress->setAccessibleName(tr("Overall progress"));
     m_progress->setMinimumWidth(260);
     m_progress->setTextVisible(true);
+    m_offloadStatus = new QLabel(this);
+    m_offloadStatus->setObjectName(QStringLiteral("offloadStatus"));
+    m_offloadStatus->setAccessibleName(tr("Offload status"));
+    m_offloadStatus->setVisible(false);
     statusBar()->addWidget(m_inputSummary, 1);
+    statusBar()->addWidget(m_offloadStatus);
     statusBar()->addPermanentWidget(m_counts);
     statusBar()->addPermanentWidget(m_rate);
     statusBar()->addPermanentWidget(m_progress);
@@ -377,6 +401,7 @@ void MainWindow::restoreSettings()
         m_editor->setCurrentRecipe(recipe);
     m_editor->setCheckedOutputs(s.value(QLatin1String(keys::useCurrentRecipe), true).toBool(),
                                 s.value(QLatin1String(keys::checkedPresets)).toStringList());
+    m_offloadToggle->setChecked(s.value(QLatin1String(keys::offloadNextBatch), false).toBool());
 }
 
 void MainWindow::applySettings()
@@ -398,6 +423,7 @@ void MainWindow::saveSettings() const
     s.setValue(QLatin1String(keys::recipe), m_editor->currentRecipeJson());
     s.setValue(QLatin1String(keys::useCurrentRecipe), m_editor->useCurrentRecipe());
     s.setValue(QLatin1String(keys::checkedPresets), m_editor->checkedPresets());
+    s.setValue(QLatin1String(keys::offloadNextBatch), m_offloadToggle->isChecked());
     AppSettings a = m_settings;
     a.outputDir = m_editor->outputDir();
     a.naming = m_editor->naming();
@@ -412,11 +438,41 @@ void MainWindow::showSettings()
     current.naming = m_editor->naming();
     current.overwrite = m_editor->overwritePolicy();
     SettingsDialog dialog(current, this);
-    if (dialog.exec() != QDialog::Accepted)
+    m_offload->setSuspended(true); // until the settings are decided (and for Test Connection)
+    const bool accepted = dialog.exec() == QDialog::Accepted;
+    if (accepted) {
+        m_settings = dialog.settings();
+        m_settings.save();
+        applySettings();
+        // The credentials are already in the keychain (the dialog wrote them before closing).
+        dialog.offloadSettings().save();
+    }
+    m_offload->setSuspended(false); // starts again with the settings now saved
+}
+
+bool MainWindow::offloadNextBatch() const
+{
+    return m_offloadToggle->isChecked();
+}
+
+void MainWindow::setOffloadNextBatch(bool on)
+{
+    m_offloadToggle->setChecked(on);
+    onOffloadToggled(on);
+}
+
+QString MainWindow::offloadStatus() const
+{
+    return m_offloadStatus->text();
+}
+
+void MainWindow::onOffloadToggled(bool on)
+{
+    if (!on)
         return;
-    m_settings = dialog.settings();
-    m_settings.save();
-    applySettings();
+    // Said now rather than when the first batch waits: the user is about to add one.
+    if (auto problem = remote::OffloadSettings::load().validate())
+        statusBar()->showMessage(OffloadController::setupHint(*problem), 15000);
 }
 
 void MainWindow::showHelp()
@@ -509,11 +565,13 @@ bool MainWindow::addInputs(const QStringList &paths)
     request.naming = m_editor->naming();
     request.overwrite = m_editor->overwritePolicy();
     request.maxAttempts = m_settings.maxAttempts;
+    request.offload = m_offloadToggle->isChecked();
 
     m_inputSummary->setText(tr("Adding %n item(s)…", nullptr, int(paths.size())));
     ++m_pendingInputTasks;
     JobStore *store = m_store.get();
     auto outcome = std::make_shared<InputOutcome>();
+    outcome->offload = request.offload;
     // Scanning folders and writing thousands of rows happen off the GUI thread; the store is
     // safe to use from any thread and outlives the task (the destructor waits for it).
     QFuture<void> task = QtConcurrent::run([store, request, paths, outcome] {
@@ -549,6 +607,8 @@ void MainWindow::onInputsDone(const InputOutcome &outcome)
     QString text;
     if (!outcome.error.isEmpty())
         text = tr("Could not add the files: %1").arg(outcome.error);
+    else if (outcome.offload)
+        text = tr("Added %n job(s) for remote workers.", nullptr, outcome.jobs);
     else
         text = tr("Added %n job(s).", nullptr, outcome.jobs);
     if (outcome.existing > 0)
@@ -630,7 +690,8 @@ void MainWindow::updateActions()
         const auto state = i.data(QueueModel::StateRole).value<JobState>();
         anyFailed |= state == JobState::Failed || state == JobState::Cancelled;
         anyActive |= state == JobState::Queued || state == JobState::Leased ||
-                     state == JobState::Paused || state == JobState::Failed;
+                     state == JobState::Paused || state == JobState::Failed ||
+                     state == JobState::Offloaded;
         anyOutput |= state == JobState::Done;
         anyError |= !i.data(QueueModel::ErrorRole).toString().isEmpty();
     }
@@ -656,6 +717,8 @@ void MainWindow::updateDetails()
                           .arg(QueueModel::stateText(job.state))
                           .arg(job.attempts)
                           .arg(job.maxAttempts)};
+    if (job.offload)
+        lines << tr("Processed by remote workers (offload)");
     if (!job.errorMessage.isEmpty())
         lines << tr("Error: %1").arg(job.errorMessage);
     const QString text = lines.join(QLatin1Char('\n'));
@@ -689,15 +752,21 @@ void MainWindow::updateStatus()
     const int done = m_model->count(JobState::Done);
     const int failed = m_model->count(JobState::Failed);
     const int cancelled = m_model->count(JobState::Cancelled);
-    const int active = queued + running;
-    const int total = queued + running + paused + done + failed;
+    const int offloaded = m_model->count(JobState::Offloaded);
+    const int active = queued + running + offloaded;
+    const int total = queued + running + offloaded + paused + done + failed;
 
-    m_counts->setText(tr("Queued %1 · Running %2 · Done %3 · Failed %4 · Cancelled %5")
-                          .arg(queued)
-                          .arg(running)
-                          .arg(done)
-                          .arg(failed)
-                          .arg(cancelled));
+    QString counts = tr("Queued %1 · Running %2 · Done %3 · Failed %4 · Cancelled %5")
+                         .arg(queued)
+                         .arg(running)
+                         .arg(done)
+                         .arg(failed)
+                         .arg(cancelled);
+    if (offloaded > 0)
+        counts += QStringLiteral(" · ") + tr("Offloaded %1").arg(offloaded);
+    m_counts->setText(counts);
+    if (m_openError.isEmpty())
+        m_offload->setPendingJobs(m_model->pendingOffloadCount());
     // Done and failed both finish a job, but the bar never says "100%" alone: it names the
     // failures and turns red while there are any.
     m_progress->setRange(0, qMax(1, total));
@@ -732,6 +801,18 @@ void MainWindow::updateStatus()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveSettings();
+    m_offload->shutdown();
+    if (m_offload->isStopping()) {
+        // The bridge finishes its current exchange first; the window closes when it has stopped,
+        // and the GUI thread never waits for it.
+        event->ignore();
+        if (!m_closeWhenOffloadStopped) {
+            m_closeWhenOffloadStopped = true;
+            connect(m_offload.get(), &OffloadController::stopped, this, &QWidget::close,
+                    Qt::QueuedConnection);
+        }
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 

@@ -5,8 +5,9 @@
 // Threads: the window and everything it owns live in the GUI thread. Scanning dropped folders and
 // enqueueing run in QtConcurrent tasks (results come back through QFuture::then on this thread);
 // the queue model queries on its own thread; the WorkerPool runs jobs on its threads and reports
-// through queued signals. The GUI thread never decodes images, walks folders or reads the whole
-// job table.
+// through queued signals; the OffloadController reads the keychain, resolves queues and runs the
+// OffloadBridge off this thread. The GUI thread never decodes images, walks folders, reads the
+// whole job table or waits for the network.
 
 #include "AppSettings.h"
 
@@ -33,6 +34,7 @@ class WorkerPool;
 
 namespace pq::ui {
 
+class OffloadController;
 class QueueFilterModel;
 class QueueModel;
 class RecipeEditor;
@@ -50,6 +52,11 @@ public:
     QueueModel *queueModel() const { return m_model; }
     RecipeEditor *recipeEditor() const { return m_editor; }
     QTableView *queueView() const { return m_view; }
+    OffloadController *offload() const { return m_offload.get(); }
+    // The "Offload" toggle: the next batches added go to remote workers.
+    bool offloadNextBatch() const;
+    void setOffloadNextBatch(bool on);
+    QString offloadStatus() const;
     QString openError() const { return m_openError; }
 
     // Scans `paths` (files and folders, recursively) off the GUI thread and enqueues one job per
@@ -83,6 +90,7 @@ private:
         int existing = 0;
         QMap<QString, int> skipped;
         QString error;
+        bool offload = false;
     };
     void buildActions();
     void buildCentral();
@@ -94,6 +102,7 @@ private:
     void addFolderDialog();
     void pastePaths();
     void showSettings();
+    void onOffloadToggled(bool on);
     void showHelp();
     void showContextMenu(const QPoint &pos);
     void updateStatus();
@@ -108,6 +117,7 @@ private:
     // Destroyed in reverse order: the pool stops before the store goes away.
     std::unique_ptr<JobStore> m_store;
     std::unique_ptr<WorkerPool> m_pool;
+    std::unique_ptr<OffloadController> m_offload;
     QList<QFuture<void>> m_inputTasks;
     int m_pendingInputTasks = 0;
 
@@ -123,11 +133,13 @@ private:
     QLabel *m_counts = nullptr;
     QLabel *m_rate = nullptr;
     QLabel *m_inputSummary = nullptr;
+    QLabel *m_offloadStatus = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
 
     QAction *m_addFiles = nullptr;
     QAction *m_addFolder = nullptr;
     QAction *m_paste = nullptr;
+    QAction *m_offloadToggle = nullptr;
     QAction *m_start = nullptr;
     QAction *m_pause = nullptr;
     QAction *m_retry = nullptr;
@@ -140,6 +152,7 @@ private:
     QAction *m_help = nullptr;
     QAction *m_quit = nullptr;
     bool m_hadActiveJobs = false;
+    bool m_closeWhenOffloadStopped = false;
 };
 
 } // namespace pq::ui

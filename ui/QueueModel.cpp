@@ -10,6 +10,14 @@ namespace pq::ui {
 namespace {
 constexpr int kPollMs = 500;
 constexpr qint64 kRateWindowMs = 20000;
+
+int pendingOffload(const JobRecord &job)
+{
+    return job.offload && (job.state == JobState::Queued || job.state == JobState::Leased ||
+                           job.state == JobState::Offloaded)
+               ? 1
+               : 0;
+}
 } // namespace
 
 QueueModel::QueueModel(JobStore *store, QObject *parent)
@@ -95,6 +103,7 @@ void QueueModel::apply(const Fetch &fetch)
             ++finished;
         --m_counts[old.state];
         ++m_counts[job.state];
+        m_pendingOffload += pendingOffload(job) - pendingOffload(old);
         old = job;
         emit dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
     }
@@ -105,6 +114,7 @@ void QueueModel::apply(const Fetch &fetch)
             m_rowById.insert(job.id, int(m_rows.size()));
             m_rows << job;
             ++m_counts[job.state];
+            m_pendingOffload += pendingOffload(job);
         }
         endInsertRows();
     }
@@ -236,6 +246,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         case OutputColumn:
             return job.outputPath;
         case StateColumn:
+            if (job.state == JobState::Offloaded)
+                return tr("Offloaded: sent to remote workers, waiting for their answer");
             return job.errorKind.isEmpty()
                        ? QVariant(stateText(job.state))
                        : QVariant(tr("%1 (%2 error)").arg(stateText(job.state), job.errorKind));

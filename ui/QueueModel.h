@@ -58,6 +58,8 @@ public:
     const JobRecord &job(int row) const { return m_rows.at(row); }
     int rowOfJob(qint64 id) const { return m_rowById.value(id, -1); }
     int count(JobState state) const { return m_counts.value(state); }
+    // Jobs of offload batches still to be sent (queued, leased) or answered (offloaded).
+    int pendingOffloadCount() const { return m_pendingOffload; }
     int total() const { return int(m_rows.size()); }
     // Jobs finished (done or failed) per second over the last 20 s, 0 when none.
     double finishRate() const;
@@ -94,6 +96,7 @@ private:
     QList<JobRecord> m_rows;
     QHash<qint64, int> m_rowById;
     QMap<JobState, int> m_counts;
+    int m_pendingOffload = 0;
     QTimer m_poll;
     QElapsedTimer m_clock;
     std::deque<std::pair<qint64, int>> m_finishEvents; // (ms since start, jobs finished)

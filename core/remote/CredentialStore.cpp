@@ -86,12 +86,7 @@ RemoteStatus CredentialStore::store(const QString &provider,
 {
     QKeychain::WritePasswordJob job(m_service);
     job.setKey(keyFor(provider));
-    job.setBinaryData(
-        QJsonDocument(QJsonObject{
-                          {QStringLiteral("accessKeyId"), credentials.accessKeyId},
-                          {QStringLiteral("secretAccessKey"), credentials.secretAccessKey},
-                      })
-            .toJson(QJsonDocument::Compact));
+    job.setBinaryData(encodeValue(credentials));
     const QString what = tr("cannot save the %1 credentials in the keychain").arg(provider);
     if (!runToEnd(job))
         return keychainTimeout(what);
@@ -114,7 +109,22 @@ RemoteResult<StoredCredentials> CredentialStore::read(const QString &provider) c
         }
         return keychainError(what, job);
     }
-    const QJsonObject value = QJsonDocument::fromJson(job.binaryData()).object();
+    return decodeValue(job.binaryData(), provider);
+}
+
+QByteArray CredentialStore::encodeValue(const StoredCredentials &credentials)
+{
+    return QJsonDocument(QJsonObject{
+                             {QStringLiteral("accessKeyId"), credentials.accessKeyId},
+                             {QStringLiteral("secretAccessKey"), credentials.secretAccessKey},
+                         })
+        .toJson(QJsonDocument::Compact);
+}
+
+RemoteResult<StoredCredentials> CredentialStore::decodeValue(const QByteArray &bytes,
+                                                             const QString &provider)
+{
+    const QJsonObject value = QJsonDocument::fromJson(bytes).object();
     StoredCredentials credentials{value.value(QLatin1String("accessKeyId")).toString(),
                                   value.value(QLatin1String("secretAccessKey")).toString()};
     if (credentials.accessKeyId.isEmpty() || credentials.secretAccessKey.isEmpty()) {

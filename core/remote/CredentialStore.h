@@ -7,8 +7,12 @@
 // Entries: service "PixQueue", key "offload/<provider>" (e.g. "offload/sqs"), the value a small
 // JSON object {"accessKeyId", "secretAccessKey"} so both halves are stored and read together.
 //
-// Threads: any. Each call blocks until the keychain answered, running a local QEventLoop (the
-// keychain jobs talk D-Bus asynchronously); from the GUI thread prefer a worker thread.
+// Threads: the main thread (or one thread for the process's lifetime). Each call blocks until the
+// keychain answered, running a local QEventLoop (the keychain jobs talk D-Bus asynchronously). Do
+// not call it from short-lived worker threads: QtKeychain's libsecret back end finishes its
+// callbacks in the main thread and would touch a job that the worker already destroyed. The
+// window therefore runs QtKeychain's asynchronous jobs itself (ui/OffloadKeychain), with
+// encodeValue/decodeValue for the entry format; the CLI and tests use this class.
 
 #include "RemoteTypes.h"
 
@@ -29,6 +33,12 @@ public:
 
     QString service() const { return m_service; }
     static QString keyFor(const QString &provider); // "offload/<provider>"
+    // The entry's value ({"accessKeyId", "secretAccessKey"} as compact JSON), for callers that
+    // run QtKeychain's jobs themselves (the window, asynchronously).
+    static QByteArray encodeValue(const StoredCredentials &credentials);
+    // A permanent "keychain" error when either half is missing.
+    static RemoteResult<StoredCredentials> decodeValue(const QByteArray &value,
+                                                       const QString &provider);
 
     RemoteStatus store(const QString &provider, const StoredCredentials &credentials) const;
     // No entry for the provider: a permanent error with code "not-found".

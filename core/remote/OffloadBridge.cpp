@@ -305,8 +305,13 @@ void OffloadBridge::handleResponse(const ReceivedMessage &message)
 
     OffloadResponse response;
     if (auto err = parseOffloadResponse(message.body.toUtf8(), &response)) {
-        if (isProbe(message.body))
-            return; // a "Test connection" in progress takes it
+        if (isProbe(message.body)) {
+            // A "Test connection" in progress waits for it: hand it back at once where the queue
+            // can (CMQ cannot; the probe then waits out the visibility timeout).
+            if (queue.supportsVisibilityChange())
+                queue.changeVisibility(m_config.responseQueue, message.receiptHandle, 0);
+            return;
+        }
         qWarning("%s", qPrintable(tr("dropping a message that is not an answer: %1").arg(*err)));
         drop();
         return;
