@@ -16,7 +16,9 @@
 #include <QStandardPaths>
 #include <QThread>
 #include <QUuid>
+#include <algorithm>
 #include <atomic>
+#include <vector>
 
 namespace pq {
 
@@ -448,10 +450,19 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         return claimedInRequest.contains(p) || probe(claimProbe, p);
     };
 
-    QSqlQuery insert(db);
-    insert.prepare(QString::fromUtf8(sql::kInsertJob));
+    // Rows are decided in the request's order (names, numbering) and inserted largest input
+    // first: ids decide the lease order, and starting the longest jobs first keeps every worker
+    // busy until the end of the batch instead of leaving one on a big file at the end.
+    struct PendingRow
+    {
+        qint64 inputBytes = 0;
+        QVariantMap values;
+    };
+    std::vector<PendingRow> rows;
+    rows.reserve(size_t(request.inputs.size() * request.recipes.size()));
     int index = 0;
     for (const EnqueueInput &in : request.inputs) {
+        const qint64 inputBytes = QFileInfo(in.path).size();
         const QString &inputPath = inputPaths.at(index);
         ++index;
         const QString suffixIn = QFileInfo(in.path).suffix();
@@ -501,12 +512,20 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
                 {QStringLiteral("now"), t},
                 {QStringLiteral("finished_at"), skip ? QVariant(t) : QVariant()},
                 {QStringLiteral("offload"), request.offload ? 1 : 0}};
-            for (auto it = values.cbegin(); it != values.cend(); ++it)
-                insert.bindValue(QLatin1Char(':') + it.key(), it.value());
-            if (!insert.exec())
-                return tr("cannot record a job: %1").arg(insert.lastError().text());
+            rows.push_back({inputBytes, values});
             skip ? ++res.skipped : ++res.queued;
         }
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const PendingRow &a, const PendingRow &b) {
+        return a.inputBytes > b.inputBytes;
+    });
+    QSqlQuery insert(db);
+    insert.prepare(QString::fromUtf8(sql::kInsertJob));
+    for (const PendingRow &row : rows) {
+        for (auto it = row.values.cbegin(); it != row.values.cend(); ++it)
+            insert.bindValue(QLatin1Char(':') + it.key(), it.value());
+        if (!insert.exec())
+            return tr("cannot record a job: %1").arg(insert.lastError().text());
     }
     insert.finish();
     if (!tx.commit())
