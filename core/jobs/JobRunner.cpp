@@ -8,10 +8,27 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <mutex>
+#include <opencv2/imgproc.hpp>
 
 namespace pq {
 
 namespace {
+
+// OpenCV 4.6 builds its Lab conversion tables lazily and without a lock: two worker threads that
+// convert to Lab for the first time at once both build them, and one set leaks (LeakSanitizer
+// sees it). Building them once before any recipe runs, with the other threads waiting, avoids it.
+void buildOpenCvTablesOnce()
+{
+    static std::once_flag once;
+    std::call_once(once, [] {
+        for (int type : {CV_8UC3, CV_32FC3}) {
+            cv::Mat pixel(1, 1, type, cv::Scalar::all(0.5)), lab, back;
+            cv::cvtColor(pixel, lab, cv::COLOR_BGR2Lab);
+            cv::cvtColor(lab, back, cv::COLOR_Lab2BGR);
+        }
+    });
+}
 QString tr(const char *text)
 {
     return QCoreApplication::translate("pq::JobRunner", text);
@@ -75,6 +92,7 @@ JobOutcome runJob(const LeasedJob &job, OpContext &ctx, const ReuseLookup &reuse
 
 JobOutcome runRecipe(const LeasedJob &job, OpContext &ctx)
 {
+    buildOpenCvTablesOnce();
     Recipe recipe;
     if (auto err = Recipe::fromJsonBytes(job.recipeJson, &recipe))
         return failure(ErrorKind::Permanent, tr("the job's recipe is invalid: %1").arg(*err));
