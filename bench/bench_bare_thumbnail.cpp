@@ -102,9 +102,8 @@ int main(int argc, char **argv)
     for (int t = 0; t < threads; ++t)
         pool.emplace_back([&] {
             for (size_t i = next++; i < files.size(); i = next++) {
-                const std::string name = QFileInfo(QString::fromStdString(files[i]))
-                                             .completeBaseName()
-                                             .toStdString();
+                const std::string name =
+                    QFileInfo(QString::fromStdString(files[i])).completeBaseName().toStdString();
                 if (!thumbnail(files[i], outDir + "/" + name + ".jpg"))
                     ++failed;
             }
