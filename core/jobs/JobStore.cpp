@@ -578,37 +578,35 @@ std::optional<LeasedJob> JobStore::leaseNext(const QString &owner,
     return job;
 }
 
-bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::milliseconds leaseTime,
-                         double progress)
+bool JobStore::changeOne(const char *statement, QVariantMap values)
 {
-    const bool ok = Stmt(connection().statement(sql::kHeartbeat),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("owner"), owner},
-                          {QStringLiteral("now"), now()},
-                          {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
-                          {QStringLiteral("progress"), qBound(0.0, progress, 1.0)}})
-                        .rowsAffected() == 1;
+    values.insert(QStringLiteral("now"), now());
+    const bool ok = Stmt(connection().statement(statement), values).rowsAffected() == 1;
     if (ok)
         notify();
     return ok;
 }
 
+bool JobStore::heartbeat(qint64 jobId, const QString &owner, std::chrono::milliseconds leaseTime,
+                         double progress)
+{
+    return changeOne(sql::kHeartbeat, {{QStringLiteral("id"), jobId},
+                                       {QStringLiteral("owner"), owner},
+                                       {QStringLiteral("lease_ms"), qint64(leaseTime.count())},
+                                       {QStringLiteral("progress"), qBound(0.0, progress, 1.0)}});
+}
+
 bool JobStore::complete(qint64 jobId, const QString &owner, const Completion &completion)
 {
     auto orNull = [](const QString &s) { return s.isEmpty() ? QVariant() : QVariant(s); };
-    const bool ok = Stmt(connection().statement(sql::kComplete),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("owner"), owner},
-                          {QStringLiteral("outcome"), completion.outcome},
-                          {QStringLiteral("input_hash"), orNull(completion.inputHash)},
-                          {QStringLiteral("work_key"), orNull(completion.workKey)},
-                          {QStringLiteral("reused_from"),
-                           completion.reusedFrom ? QVariant(completion.reusedFrom) : QVariant()},
-                          {QStringLiteral("now"), now()}})
-                        .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kComplete,
+                     {{QStringLiteral("id"), jobId},
+                      {QStringLiteral("owner"), owner},
+                      {QStringLiteral("outcome"), completion.outcome},
+                      {QStringLiteral("input_hash"), orNull(completion.inputHash)},
+                      {QStringLiteral("work_key"), orNull(completion.workKey)},
+                      {QStringLiteral("reused_from"),
+                       completion.reusedFrom ? QVariant(completion.reusedFrom) : QVariant()}});
 }
 
 std::optional<ReusableOutput> JobStore::findReusableOutput(const QString &workKey,
@@ -683,13 +681,8 @@ FailResult JobStore::fail(qint64 jobId, const QString &owner, ErrorKind kind,
 
 bool JobStore::release(qint64 jobId, const QString &owner)
 {
-    const bool ok = Stmt(connection().statement(sql::kRelease), {{QStringLiteral("id"), jobId},
-                                                                 {QStringLiteral("owner"), owner},
-                                                                 {QStringLiteral("now"), now()}})
-                        .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kRelease,
+                     {{QStringLiteral("id"), jobId}, {QStringLiteral("owner"), owner}});
 }
 
 // ---- offload ---------------------------------------------------------------------------------
@@ -697,51 +690,28 @@ bool JobStore::release(qint64 jobId, const QString &owner)
 bool JobStore::markOffloaded(qint64 jobId, const QString &owner, const QString &messageId,
                              qint64 deadlineMs)
 {
-    const bool ok = Stmt(connection().statement(sql::kMarkOffloaded),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("owner"), owner},
-                          {QStringLiteral("message_id"), messageId},
-                          {QStringLiteral("deadline"), deadlineMs},
-                          {QStringLiteral("now"), now()}})
-                        .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kMarkOffloaded, {{QStringLiteral("id"), jobId},
+                                           {QStringLiteral("owner"), owner},
+                                           {QStringLiteral("message_id"), messageId},
+                                           {QStringLiteral("deadline"), deadlineMs}});
 }
 
 bool JobStore::completeOffloaded(qint64 jobId)
 {
-    const bool ok = Stmt(connection().statement(sql::kCompleteOffloaded),
-                         {{QStringLiteral("id"), jobId}, {QStringLiteral("now"), now()}})
-                        .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kCompleteOffloaded, {{QStringLiteral("id"), jobId}});
 }
 
 bool JobStore::failOffloaded(qint64 jobId, ErrorKind kind, const QString &message)
 {
-    const bool ok = Stmt(connection().statement(sql::kFailOffloaded),
-                         {{QStringLiteral("id"), jobId},
-                          {QStringLiteral("kind"), errorKindName(kind)},
-                          {QStringLiteral("message"), message},
-                          {QStringLiteral("now"), now()}})
-                        .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kFailOffloaded, {{QStringLiteral("id"), jobId},
+                                           {QStringLiteral("kind"), errorKindName(kind)},
+                                           {QStringLiteral("message"), message}});
 }
 
 bool JobStore::noteOffloaded(qint64 jobId, const QString &message)
 {
-    const bool ok =
-        Stmt(connection().statement(sql::kNoteOffloaded), {{QStringLiteral("id"), jobId},
-                                                           {QStringLiteral("message"), message},
-                                                           {QStringLiteral("now"), now()}})
-            .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kNoteOffloaded,
+                     {{QStringLiteral("id"), jobId}, {QStringLiteral("message"), message}});
 }
 
 QList<qint64> JobStore::failOverdueOffloads(const QString &message)
@@ -761,16 +731,10 @@ QList<qint64> JobStore::failOverdueOffloads(const QString &message)
 bool JobStore::postpone(qint64 jobId, const QString &owner, qint64 retryAtMs,
                         const QString &message)
 {
-    const bool ok =
-        Stmt(connection().statement(sql::kPostpone), {{QStringLiteral("id"), jobId},
-                                                      {QStringLiteral("owner"), owner},
-                                                      {QStringLiteral("retry_at"), retryAtMs},
-                                                      {QStringLiteral("message"), message},
-                                                      {QStringLiteral("now"), now()}})
-            .rowsAffected() == 1;
-    if (ok)
-        notify();
-    return ok;
+    return changeOne(sql::kPostpone, {{QStringLiteral("id"), jobId},
+                                      {QStringLiteral("owner"), owner},
+                                      {QStringLiteral("retry_at"), retryAtMs},
+                                      {QStringLiteral("message"), message}});
 }
 
 int JobStore::releaseAllOfThisProcess()

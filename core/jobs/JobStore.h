@@ -14,6 +14,7 @@
 #include <QMap>
 #include <QMutex>
 #include <QObject>
+#include <QVariantMap>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -147,6 +148,8 @@ private:
     bool ownerProcessIsGone(const QString &processId) const;
     QString lockDir() const;
     void notify();
+    // Runs a statement that changes one job (":now" is bound here); notifies when it did.
+    bool changeOne(const char *statement, QVariantMap values);
 
     QString m_path;
     QString m_processId;
