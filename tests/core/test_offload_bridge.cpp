@@ -1,6 +1,7 @@
 // OffloadBridge (desktop side) with RemoteWorker (server side) in one process, against fauxqs on
 // 127.0.0.1 (SQS + S3): a real SQLite job table, real photos, real HTTP. Each test function uses
 // its own queues and database, so the functions do not depend on each other's order.
+#include "OffloadTestUtil.h"
 #include "RemoteTestServer.h"
 #include "imageio/ImageIO.h"
 #include "jobs/JobRunner.h"
@@ -21,6 +22,7 @@
 
 using namespace pq;
 using namespace pq::remote;
+using namespace pq::test;
 using namespace std::chrono_literals;
 
 namespace {
@@ -28,41 +30,6 @@ namespace {
 const QString kAccessKey = QStringLiteral("AKIDBRIDGETEST");
 const QString kSecret = QStringLiteral("bridge/Secret+Key/DoNotLeak0123456789abcdef");
 const QString kBucket = QStringLiteral("pixqueue-bridge-test");
-
-QString dataPath(const QString &name)
-{
-    return QStringLiteral(PIXQUEUE_TEST_DATA "/") + name;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-Recipe recipeFromSpecs(const QStringList &specs)
-{
-    Recipe recipe;
-    if (auto err = Recipe::fromSpecs(specs, &recipe))
-        qFatal("bad test recipe: %s", qPrintable(*err));
-    return recipe;
-}
-
-// The same recipe run locally, as a local job would.
-QByteArray localOutput(const QString &input, const Recipe &recipe, const QString &suffix)
-{
-    QTemporaryDir dir;
-    LeasedJob job;
-    job.id = 1;
-    job.inputPath = input;
-    job.outputPath = dir.filePath(QStringLiteral("local.") + suffix);
-    job.recipeJson = recipe.toJsonBytes();
-    OpContext ctx;
-    const JobOutcome outcome = runRecipe(job, ctx);
-    if (outcome.error)
-        qWarning("local run failed: %s", qPrintable(outcome.error->message));
-    return readAll(job.outputPath);
-}
 
 using Queues = pq::test::TestQueues;
 
@@ -251,7 +218,8 @@ private slots:
             QCOMPARE(job.attempts, 1);
             const QByteArray remote = readAll(job.outputPath);
             QVERIFY2(remote.size() > 1000, qPrintable(job.outputPath));
-            QCOMPARE(remote, localOutput(job.inputPath, recipe, QStringLiteral("jpg")));
+            QCOMPARE(remote,
+                     localOutput(job.inputPath, recipe.toJsonBytes(), QStringLiteral("jpg")));
             // The output object was deleted after the download.
             auto head = clients.storage->head(
                 kBucket, bridge.outputKey(job.id, job.attempts, QStringLiteral("jpg")));
@@ -486,8 +454,8 @@ private slots:
         bridge.start();
         QTRY_COMPARE_WITH_TIMEOUT(store->counts().value(JobState::Done), 3, 30000);
         for (const JobRecord &job : store->list())
-            QCOMPARE(readAll(job.outputPath),
-                     localOutput(job.inputPath, recipe, QFileInfo(job.outputPath).suffix()));
+            QCOMPARE(readAll(job.outputPath), localOutput(job.inputPath, recipe.toJsonBytes(),
+                                                          QFileInfo(job.outputPath).suffix()));
         // The database never held the secret.
         bridge.stop();
         bridge.waitForStopped();

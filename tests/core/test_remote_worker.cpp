@@ -2,6 +2,7 @@
 // bucket. Requests are built with OffloadMessages and pre-signed URLs from ObjectStore, exactly as
 // the desktop will send them; outputs are compared byte for byte with runRecipe run locally.
 // Each test function uses its own queues, so the functions do not depend on each other's order.
+#include "OffloadTestUtil.h"
 #include "RemoteTestServer.h"
 #include "jobs/JobRunner.h"
 #include "remote/ObjectStore.h"
@@ -17,6 +18,7 @@
 
 using namespace pq;
 using namespace pq::remote;
+using namespace pq::test;
 
 namespace {
 
@@ -26,25 +28,6 @@ const QString kBucket = QStringLiteral("pixqueue-worker-test");
 sigv4::Credentials credentials()
 {
     return {QStringLiteral("AKIDEXAMPLE"), kSecret, {}};
-}
-
-QString dataPath(const QString &name)
-{
-    return QStringLiteral(PIXQUEUE_TEST_DATA "/") + name;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QByteArray recipeFromSpecs(const QStringList &specs)
-{
-    Recipe recipe;
-    if (auto err = Recipe::fromSpecs(specs, &recipe))
-        qFatal("bad test recipe: %s", qPrintable(*err));
-    return recipe.toJsonBytes();
 }
 
 QString suffixFor(const QByteArray &recipeJson, const QString &inputName)
@@ -60,22 +43,6 @@ QString contentTypeFor(const QString &suffix)
     if (suffix == QLatin1String("jpg"))
         return QStringLiteral("image/jpeg");
     return QStringLiteral("image/") + suffix;
-}
-
-// The same recipe run locally, as a local job would.
-QByteArray localOutput(const QString &input, const QByteArray &recipeJson, const QString &suffix)
-{
-    QTemporaryDir dir;
-    LeasedJob job;
-    job.id = 1;
-    job.inputPath = input;
-    job.outputPath = dir.filePath(QStringLiteral("local.") + suffix);
-    job.recipeJson = recipeJson;
-    OpContext ctx;
-    const JobOutcome outcome = runRecipe(job, ctx);
-    if (outcome.error)
-        qWarning("local run failed: %s", qPrintable(outcome.error->message));
-    return readAll(job.outputPath);
 }
 
 } // namespace
@@ -195,7 +162,7 @@ private slots:
         OffloadRequest r;
         r.jobId = 77;
         r.originId = QStringLiteral("desk-1");
-        r.recipeJson = recipeFromSpecs({QStringLiteral("thumbnail:size=128")});
+        r.recipeJson = recipeJsonFromSpecs({QStringLiteral("thumbnail:size=128")});
         r.inputUrl = QUrl(QStringLiteral("https://s3.eu-west-1.amazonaws.com/b/in/x.jpg?X-Amz-"
                                          "Signature=abc"));
         r.outputUrl = QUrl(QStringLiteral("https://s3.eu-west-1.amazonaws.com:443/b/out/x.jpg"));
@@ -310,7 +277,7 @@ private slots:
             const QString inputKey = QStringLiteral("in/%1").arg(c.file);
             QVERIFY(!m_store->put(kBucket, inputKey, readAll(dataPath(c.file))));
             const qint64 jobId = 100 + i;
-            OffloadRequest r = request(jobId, inputKey, recipeFromSpecs(c.specs),
+            OffloadRequest r = request(jobId, inputKey, recipeJsonFromSpecs(c.specs),
                                        QStringLiteral("out/%1").arg(jobId));
             QVERIFY(send(q.requests, r.toJsonBytes()));
             sent.insert(jobId, r);
@@ -369,18 +336,18 @@ private slots:
                               readAll(dataPath(QStringLiteral("face_filippo_giunchedi.jpg")))));
         // Unreadable image.
         QVERIFY(send(q.requests, request(201, QStringLiteral("in/corrupt.jpg"),
-                                         recipeFromSpecs({QStringLiteral("thumbnail:size=64")}),
+                                         recipeJsonFromSpecs({QStringLiteral("thumbnail:size=64")}),
                                          QStringLiteral("out/201"))
                                      .toJsonBytes()));
         // An operation that fails permanently while running.
-        QVERIFY(
-            send(q.requests, request(202, QStringLiteral("in/poison-ok.jpg"),
-                                     recipeFromSpecs({QStringLiteral("debug-fail:kind=permanent")}),
-                                     QStringLiteral("out/202"))
-                                 .toJsonBytes()));
+        QVERIFY(send(q.requests,
+                     request(202, QStringLiteral("in/poison-ok.jpg"),
+                             recipeJsonFromSpecs({QStringLiteral("debug-fail:kind=permanent")}),
+                             QStringLiteral("out/202"))
+                         .toJsonBytes()));
         // An unknown operation: refused before anything runs.
         OffloadRequest unknown = request(203, QStringLiteral("in/poison-ok.jpg"),
-                                         recipeFromSpecs({QStringLiteral("thumbnail:size=64")}),
+                                         recipeJsonFromSpecs({QStringLiteral("thumbnail:size=64")}),
                                          QStringLiteral("out/203"));
         unknown.recipeJson = R"({"version":1,"name":"x","steps":[{"op":"melt-faces","params":{}}],)"
                              R"("output":{"type":"jpeg"}})";
@@ -436,12 +403,12 @@ private slots:
                               readAll(dataPath(QStringLiteral("face_filippo_giunchedi.jpg")))));
 
         OffloadRequest r = request(301, QStringLiteral("in/invalid.jpg"),
-                                   recipeFromSpecs({QStringLiteral("thumbnail:size=64")}),
+                                   recipeJsonFromSpecs({QStringLiteral("thumbnail:size=64")}),
                                    QStringLiteral("out/301"));
         r.inputUrl.setPort(elsewhere.serverPort()); // same host, another port: another service
         QVERIFY(send(q.requests, r.toJsonBytes()));
         OffloadRequest r2 = request(302, QStringLiteral("in/invalid.jpg"),
-                                    recipeFromSpecs({QStringLiteral("thumbnail:size=64")}),
+                                    recipeJsonFromSpecs({QStringLiteral("thumbnail:size=64")}),
                                     QStringLiteral("out/302"));
         r2.outputUrl.setHost(QStringLiteral("localhost"));
         QVERIFY(send(q.requests, r2.toJsonBytes()));
@@ -482,10 +449,11 @@ private slots:
         QVERIFY(!q.requests.isEmpty());
         QVERIFY(!m_store->put(kBucket, QStringLiteral("in/heartbeat.png"),
                               readAll(dataPath(QStringLiteral("gray_cameraman_cc0.png")))));
-        QVERIFY(send(q.requests, request(401, QStringLiteral("in/heartbeat.png"),
-                                         recipeFromSpecs({QStringLiteral("debug-sleep:ms=6000")}),
-                                         QStringLiteral("out/401"))
-                                     .toJsonBytes()));
+        QVERIFY(
+            send(q.requests, request(401, QStringLiteral("in/heartbeat.png"),
+                                     recipeJsonFromSpecs({QStringLiteral("debug-sleep:ms=6000")}),
+                                     QStringLiteral("out/401"))
+                                 .toJsonBytes()));
         RemoteWorkerConfig config = workerConfig(q, 1);
         config.visibilitySeconds = 2;
         RemoteWorker worker(config);
@@ -516,11 +484,11 @@ private slots:
         QVERIFY(!m_store->put(kBucket, QStringLiteral("in/stop.png"),
                               readAll(dataPath(QStringLiteral("gray_cameraman_cc0.png")))));
         for (qint64 id = 501; id <= 504; ++id)
-            QVERIFY(
-                send(q.requests, request(id, QStringLiteral("in/stop.png"),
-                                         recipeFromSpecs({QStringLiteral("debug-sleep:ms=20000")}),
-                                         QStringLiteral("out/%1").arg(id))
-                                     .toJsonBytes()));
+            QVERIFY(send(q.requests,
+                         request(id, QStringLiteral("in/stop.png"),
+                                 recipeJsonFromSpecs({QStringLiteral("debug-sleep:ms=20000")}),
+                                 QStringLiteral("out/%1").arg(id))
+                             .toJsonBytes()));
         RemoteWorker worker(workerConfig(q, 2));
         int stopped = 0;
         connect(&worker, &RemoteWorker::stopped, this, [&] { ++stopped; });

@@ -1,6 +1,7 @@
 // The real `pixqueue-cli worker` (PIXQUEUE_CLI) against fauxqs (npm) on 127.0.0.1: requests built
 // as the desktop builds them, outputs compared with a local run, and a worker killed with SIGKILL
 // in the middle of a job whose message another worker then finishes.
+#include "../core/OffloadTestUtil.h"
 #include "../core/RemoteTestServer.h"
 #include "jobs/JobRunner.h"
 #include "remote/ObjectStore.h"
@@ -16,46 +17,13 @@
 
 using namespace pq;
 using namespace pq::remote;
+using namespace pq::test;
 
 namespace {
 
 const QString kAccessKey = QStringLiteral("AKIDWORKERTEST");
 const QString kSecret = QStringLiteral("worker-test-secret-6f3a9c1e7b");
 const QString kBucket = QStringLiteral("pixqueue-cli-worker");
-
-QString dataPath(const QString &name)
-{
-    return QStringLiteral(PIXQUEUE_TEST_DATA "/") + name;
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-QByteArray recipeFromSpecs(const QStringList &specs)
-{
-    Recipe recipe;
-    if (auto err = Recipe::fromSpecs(specs, &recipe))
-        qFatal("bad test recipe: %s", qPrintable(*err));
-    return recipe.toJsonBytes();
-}
-
-QByteArray localOutput(const QString &input, const QByteArray &recipeJson, const QString &suffix)
-{
-    QTemporaryDir dir;
-    LeasedJob job;
-    job.id = 1;
-    job.inputPath = input;
-    job.outputPath = dir.filePath(QStringLiteral("local.") + suffix);
-    job.recipeJson = recipeJson;
-    OpContext ctx;
-    const JobOutcome outcome = runRecipe(job, ctx);
-    if (outcome.error)
-        qWarning("local run failed: %s", qPrintable(outcome.error->message));
-    return readAll(job.outputPath);
-}
 
 } // namespace
 
@@ -202,7 +170,7 @@ private slots:
         for (int i = 0; i < files.size(); ++i) {
             const QString key = QStringLiteral("in/") + files.at(i);
             QVERIFY(!m_store->put(kBucket, key, readAll(dataPath(files.at(i)))));
-            const OffloadRequest r = request(10 + i, key, recipeFromSpecs(recipes.at(i)));
+            const OffloadRequest r = request(10 + i, key, recipeJsonFromSpecs(recipes.at(i)));
             QVERIFY(m_sqs->send(q.requests, {QString::fromUtf8(r.toJsonBytes()), 0, {}}).ok());
             sent.insert(r.jobId, r);
             inputOf.insert(r.jobId, files.at(i));
@@ -250,9 +218,10 @@ private slots:
         const QString key = QStringLiteral("in/kill.png");
         QVERIFY(!m_store->put(kBucket, key,
                               readAll(dataPath(QStringLiteral("gray_cameraman_cc0.png")))));
-        const OffloadRequest r = request(77, key,
-                                         recipeFromSpecs({QStringLiteral("debug-sleep:ms=5000"),
-                                                          QStringLiteral("thumbnail:size=64")}));
+        const OffloadRequest r =
+            request(77, key,
+                    recipeJsonFromSpecs({QStringLiteral("debug-sleep:ms=5000"),
+                                         QStringLiteral("thumbnail:size=64")}));
         QVERIFY(m_sqs->send(q.requests, {QString::fromUtf8(r.toJsonBytes()), 0, {}}).ok());
 
         auto first = startWorker(q.requests, q.responses,
