@@ -12,7 +12,7 @@ APT_PACKAGES=(
     # build
     cmake ninja-build g++
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    qtkeychain-qt6-dev libopencv-dev libexiv2-dev libjpeg-dev libxxhash-dev
+    qtkeychain-qt6-dev libopencv-dev libexiv2-dev libjpeg-dev libxxhash-dev libdeflate-dev
     # run time: the SQLite driver is a plugin, not a link dependency, so nothing else pulls it in
     libqt6sql6-sqlite opencv-data fonts-dejavu-core
     # tests: a session bus and a secret service for the keychain tests, a virtual display
@@ -42,20 +42,20 @@ print_other_systems() {
   compiler; for the tests also a D-Bus session bus (dbus-run-session) and a secret service.
 
   Fedora:
-    sudo dnf install qt6-qtbase-devel qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel xxhash-devel \
+    sudo dnf install qt6-qtbase-devel qt6-qttools-devel qt6-linguist qtkeychain-qt6-devel xxhash-devel libdeflate-devel \
         opencv-devel exiv2-devel cmake ninja-build gcc-c++ xorg-x11-server-Xvfb dbus-daemon \
         gnome-keyring libsecret
   Arch Linux:
-    sudo pacman -S --needed qt6-base qt6-tools qtkeychain-qt6 opencv exiv2 xxhash cmake ninja gcc \
+    sudo pacman -S --needed qt6-base qt6-tools qtkeychain-qt6 opencv exiv2 xxhash libdeflate cmake ninja gcc \
         xorg-server-xvfb dbus gnome-keyring libsecret
     (if find_package(OpenCV) then complains about VTK or HDF5, also install: vtk hdf5)
   macOS (Homebrew):
-    brew install qt@6 opencv exiv2 qtkeychain xxhash cmake ninja
+    brew install qt@6 opencv exiv2 qtkeychain xxhash libdeflate cmake ninja
     export CMAKE_PREFIX_PATH="$(brew --prefix qt@6)"
   Windows:
     Qt 6.4+ from the Qt online installer (MSVC 64-bit, with the Qt Linguist tools), CMake and
     Ninja (both ship with the installer's "Developer and Designer Tools"), then OpenCV and
-    QtKeychain through vcpkg:  vcpkg install opencv4 exiv2 qtkeychain-qt6 xxhash
+    QtKeychain through vcpkg:  vcpkg install opencv4 exiv2 qtkeychain-qt6 xxhash libdeflate
     and configure with -DCMAKE_TOOLCHAIN_FILE=<vcpkg>/scripts/buildsystems/vcpkg.cmake
     -DCMAKE_PREFIX_PATH=<Qt>/6.x.y/msvc2019_64 (use one Qt: vcpkg's qtkeychain-qt6 builds
     against vcpkg's own qtbase unless you point it at yours).

@@ -5,6 +5,7 @@
 
 #include "HeaderParser.h"
 #include "JpegWriter.h"
+#include "PngDecoder.h"
 #include "ops/ParamValues.h"
 
 #include <QCoreApplication>
@@ -323,9 +324,14 @@ Decoded decodeFile(const QString &path, int maxReduction)
     result.format = format;
     result.reduction = reduction;
     try {
-        const cv::Mat raw(1, int(bytes.size()), CV_8UC1,
-                          const_cast<char *>(bytes.constData())); // read-only use
-        result.image = cv::imdecode(raw, flags);
+        if (format == QLatin1String("png"))
+            if (std::optional<cv::Mat> fast = detail::decodePngFast(bytes))
+                result.image = std::move(*fast);
+        if (result.image.empty()) {
+            const cv::Mat raw(1, int(bytes.size()), CV_8UC1,
+                              const_cast<char *>(bytes.constData())); // read-only use
+            result.image = cv::imdecode(raw, flags);
+        }
         if (result.image.empty())
             return decodeError(
                 ErrorKind::Permanent,
