@@ -1,6 +1,7 @@
 #include "WorkerPool.h"
 
 #include "JobRunner.h"
+#include "platform/Platform.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -9,6 +10,7 @@
 #include <atomic>
 #include <exception>
 #include <new>
+#include <utility>
 
 namespace pq {
 
@@ -78,6 +80,7 @@ void WorkerPool::start()
         return;
     m_running = true;
     m_stopping = false;
+    platform::tuneAllocatorForImageWork();
     spawnWorkersLocked();
 }
 
@@ -161,6 +164,7 @@ int WorkerPool::runningJobCount() const
 void WorkerPool::workerLoop(int slot)
 {
     const QString owner = m_store->ownerName(QStringLiteral("w%1").arg(slot));
+    bool workedSinceIdle = false;
     for (;;) {
         std::chrono::milliseconds lease;
         {
@@ -178,6 +182,8 @@ void WorkerPool::workerLoop(int slot)
         }
         std::optional<LeasedJob> job = m_store->leaseNext(owner, lease);
         if (!job) {
+            if (std::exchange(workedSinceIdle, false))
+                platform::releaseFreeMemory(); // the memory kept for the next job is not needed now
             const qint64 wait =
                 qBound<qint64>(1, m_store->msUntilNextReady().value_or(kIdlePollMs), kIdlePollMs);
             QMutexLocker lock(&m_mutex);
@@ -186,6 +192,7 @@ void WorkerPool::workerLoop(int slot)
             continue;
         }
 
+        workedSinceIdle = true;
         auto running = std::make_shared<Running>();
         running->jobId = job->id;
         running->owner = owner;

@@ -2,9 +2,9 @@
 
 #include <QCoreApplication>
 #include <QTimer>
-
 #include <atomic>
 #include <cstdio>
+#include <mutex>
 
 #ifdef Q_OS_WIN
 #include <io.h>
@@ -12,6 +12,10 @@
 #else
 #include <csignal>
 #include <unistd.h>
+#endif
+
+#if defined(__GLIBC__)
+#include <malloc.h>
 #endif
 
 namespace pq::platform {
@@ -63,6 +67,27 @@ void onTerminationRequest(std::function<void()> handler)
         }
     });
     timer->start();
+}
+
+void tuneAllocatorForImageWork()
+{
+#if defined(__GLIBC__)
+    static std::once_flag once;
+    std::call_once(once, [] {
+        // 32 MB is the largest mmap threshold glibc accepts (half its arena heap size); trimming
+        // is left to releaseFreeMemory(), or every free at the top of the heap gives pages back
+        // that the next job faults in again.
+        mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+    });
+#endif
+}
+
+void releaseFreeMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
 }
 
 } // namespace pq::platform
