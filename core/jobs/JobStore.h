@@ -72,6 +72,13 @@ public:
                    double progress);
     // Only the current lease owner can complete or fail a job.
     bool complete(qint64 jobId, const QString &owner, const Completion &completion = {});
+    // complete() and leaseNext() of the local lane in one transaction: what a busy worker does
+    // between two jobs, at half the commits (each commit writes the same hot pages to the WAL
+    // again). `completed` says whether the completion applied (false: the lease was lost).
+    std::optional<LeasedJob> completeAndLeaseNext(qint64 jobId, const QString &owner,
+                                                  const Completion &completion,
+                                                  std::chrono::milliseconds leaseTime,
+                                                  bool *completed);
     // A finished job that did the same work (same `workKey`: input content and recipe), other
     // than `jobId`. The caller checks that its output file still exists before copying it.
     std::optional<ReusableOutput> findReusableOutput(const QString &workKey, qint64 jobId) const;
@@ -150,6 +157,10 @@ private:
     void notify();
     // Runs a statement that changes one job (":now" is bound here); notifies when it did.
     bool changeOne(const char *statement, QVariantMap values);
+    std::optional<LeasedJob> leaseInTransaction(const QString &owner,
+                                                std::chrono::milliseconds leaseTime, Lane lane,
+                                                bool *changed);
+    QVariantMap completionValues(qint64 jobId, const QString &owner, const Completion &completion);
 
     QString m_path;
     QString m_processId;

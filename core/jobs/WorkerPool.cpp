@@ -38,6 +38,17 @@ WorkerPool::WorkerPool(JobStore *store, QObject *parent)
     , m_target(qMax(1, QThread::idealThreadCount()))
 {
     m_threads.setExpiryTimeout(-1);
+    m_runner = [store](const LeasedJob &job, OpContext &ctx) {
+        return runJob(job, ctx, [store, id = job.id](const QString &key) {
+            return store->findReusableOutput(key, id);
+        });
+    };
+}
+
+void WorkerPool::setRunner(Runner runner)
+{
+    QMutexLocker lock(&m_mutex);
+    m_runner = std::move(runner);
 }
 
 WorkerPool::~WorkerPool()
@@ -165,22 +176,29 @@ void WorkerPool::workerLoop(int slot)
 {
     const QString owner = m_store->ownerName(QStringLiteral("w%1").arg(slot));
     bool workedSinceIdle = false;
+    // The next job, leased in the same transaction that completed the previous one.
+    std::optional<LeasedJob> carried;
     for (;;) {
+        std::optional<LeasedJob> job = std::exchange(carried, std::nullopt);
         std::chrono::milliseconds lease;
         {
             QMutexLocker lock(&m_mutex);
             if (m_stopping || slot >= m_target) {
                 m_activeSlots.remove(slot);
                 m_wakeUp.wakeAll();
+                lock.unlock();
+                if (job) // leased a moment ago, not started: hand it back uncounted
+                    m_store->release(job->id, owner);
                 return;
             }
-            if (m_paused) {
+            if (m_paused && !job) {
                 m_wakeUp.wait(&m_mutex, QDeadlineTimer(kIdlePollMs));
                 continue;
             }
             lease = m_lease;
         }
-        std::optional<LeasedJob> job = m_store->leaseNext(owner, lease);
+        if (!job)
+            job = m_store->leaseNext(owner, lease);
         if (!job) {
             if (std::exchange(workedSinceIdle, false))
                 platform::releaseFreeMemory(); // the memory kept for the next job is not needed now
@@ -209,9 +227,7 @@ void WorkerPool::workerLoop(int slot)
         ctx.progress = [r = running.get()](double p) { r->progress = p; };
         JobOutcome outcome;
         try {
-            outcome = runJob(*job, ctx, [&](const QString &key) {
-                return m_store->findReusableOutput(key, job->id);
-            });
+            outcome = m_runner(*job, ctx);
         } catch (const std::bad_alloc &) {
             // Memory may be available again when fewer images are in flight.
             outcome.error = Error{ErrorKind::Transient, tr("out of memory while processing")};
@@ -231,9 +247,21 @@ void WorkerPool::workerLoop(int slot)
             emit jobFinished(job->id, JobState::Cancelled,
                              tr("the job was cancelled or taken over"));
         } else if (!outcome.error) {
-            if (m_store->complete(job->id, owner,
-                                  Completion{outcome.outcome, outcome.inputHash, outcome.workKey,
-                                             outcome.reusedFrom}))
+            const Completion completion{outcome.outcome, outcome.inputHash, outcome.workKey,
+                                        outcome.reusedFrom};
+            bool keepGoing;
+            {
+                QMutexLocker lock(&m_mutex);
+                keepGoing = !m_stopping && !m_paused && slot < m_target;
+                lease = m_lease;
+            }
+            bool completed = false;
+            if (keepGoing)
+                carried =
+                    m_store->completeAndLeaseNext(job->id, owner, completion, lease, &completed);
+            else
+                completed = m_store->complete(job->id, owner, completion);
+            if (completed)
                 emit jobFinished(job->id, JobState::Done, QString());
             else
                 emit jobFinished(job->id, JobState::Cancelled,

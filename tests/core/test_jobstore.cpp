@@ -13,7 +13,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
 #include <atomic>
 #include <memory>
 
@@ -52,7 +51,10 @@ class TestJobStore : public QObject
     QTemporaryDir m_dir;
     int m_dbCounter = 0;
 
-    QString newDbPath() { return m_dir.filePath(QStringLiteral("jobs-%1.sqlite").arg(++m_dbCounter)); }
+    QString newDbPath()
+    {
+        return m_dir.filePath(QStringLiteral("jobs-%1.sqlite").arg(++m_dbCounter));
+    }
 
     std::unique_ptr<JobStore> openStore(const QString &path, const ManualClock *clock = nullptr)
     {
@@ -66,12 +68,16 @@ class TestJobStore : public QObject
     }
 
     // Enqueues `count` inputs (paths need not exist for the queue itself).
-    EnqueueResult enqueueInputs(JobStore &store, int count, const QStringList &presets = {QStringLiteral("thumb")},
-                                OverwritePolicy policy = OverwritePolicy::Rename, int maxAttempts = 5)
+    EnqueueResult enqueueInputs(JobStore &store, int count,
+                                const QStringList &presets = {QStringLiteral("thumb")},
+                                OverwritePolicy policy = OverwritePolicy::Rename,
+                                int maxAttempts = 5)
     {
         EnqueueRequest req;
         for (int i = 0; i < count; ++i)
-            req.inputs.append({m_dir.filePath(QStringLiteral("in/img%1.jpg").arg(i, 5, 10, QLatin1Char('0'))), {}});
+            req.inputs.append(
+                {m_dir.filePath(QStringLiteral("in/img%1.jpg").arg(i, 5, 10, QLatin1Char('0'))),
+                 {}});
         for (const QString &p : presets)
             req.recipes << recipeFromSpecs({QStringLiteral("thumbnail:size=64")}, p);
         req.outputDir = m_dir.filePath(QStringLiteral("out"));
@@ -106,7 +112,8 @@ private slots:
         const QString path = newDbPath();
         {
             // A database as the first release wrote it, with one queued job.
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+            QSqlDatabase db =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery q(db);
@@ -116,11 +123,12 @@ private slots:
                 QVERIFY2(q.exec(QString::fromUtf8(statement)), qPrintable(q.lastError().text()));
             }
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO batches (created_at, output_dir, naming, overwrite) VALUES (1, '/o', '{name}', 'rename')")));
-            QVERIFY(q.exec(QStringLiteral(
-                "INSERT INTO jobs (batch_id, input_path, preset, recipe, output_path, state, available_at, "
-                "created_at, updated_at, rev) VALUES (1, '/i/a.jpg', 'p', '{}', '/o/a.jpg', 'queued', 0, 0, 0, 1)")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO batches (created_at, output_dir, naming, "
+                                          "overwrite) VALUES (1, '/o', '{name}', 'rename')")));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO jobs (batch_id, input_path, preset, recipe, "
+                                          "output_path, state, available_at, "
+                                          "created_at, updated_at, rev) VALUES (1, '/i/a.jpg', "
+                                          "'p', '{}', '/o/a.jpg', 'queued', 0, 0, 0, 1)")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("v1"));
@@ -129,8 +137,54 @@ private slots:
         QCOMPARE(store->counts().value(JobState::Queued), 1);
         const auto job = store->leaseNext(QStringLiteral("w"), 1000ms);
         QVERIFY(job);
-        QVERIFY(store->complete(job->id, QStringLiteral("w"), {QStringLiteral("written"), QStringLiteral("h"), QStringLiteral("k"), 0}));
+        QVERIFY(store->complete(
+            job->id, QStringLiteral("w"),
+            {QStringLiteral("written"), QStringLiteral("h"), QStringLiteral("k"), 0}));
         QCOMPARE(store->findReusableOutput(QStringLiteral("k"), 999)->jobId, job->id);
+        QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
+    }
+
+    // The worker's combined step: one transaction completes the job and leases the next; a lost
+    // lease completes nothing but still hands out the next job; an empty queue returns none.
+    void completeAndLeaseNextIsOneStep()
+    {
+        ManualClock clock;
+        auto store = openStore(newDbPath(), &clock);
+        enqueueInputs(*store, 3);
+        const auto first = store->leaseNext(QStringLiteral("w1"), 1000ms);
+        QVERIFY(first);
+        const qint64 revBefore = store->latestRevision();
+        bool completed = false;
+        const auto second = store->completeAndLeaseNext(
+            first->id, QStringLiteral("w1"), {QStringLiteral("written"), QString(), QString(), 0},
+            1000ms, &completed);
+        QVERIFY(completed);
+        QVERIFY(second);
+        QVERIFY(second->id != first->id);
+        QCOMPARE(store->job(first->id)->state, JobState::Done);
+        QCOMPARE(store->job(second->id)->state, JobState::Leased);
+        QCOMPARE(store->job(second->id)->attempts, 1);
+        QCOMPARE(store->latestRevision(), revBefore + 2); // both rows changed, each once
+
+        // w1's lease on `second` expires and w2 takes it over (after the still queued third job):
+        // w1 can no longer complete it.
+        clock.advance(2000);
+        const auto third = store->leaseNext(QStringLiteral("w2"), 1000ms);
+        const auto takenOver = store->leaseNext(QStringLiteral("w2"), 1000ms);
+        QVERIFY(third && takenOver);
+        QCOMPARE(takenOver->id, second->id);
+        const auto none =
+            store->completeAndLeaseNext(second->id, QStringLiteral("w1"), {}, 1000ms, &completed);
+        QVERIFY(!completed);
+        QVERIFY(!none); // nothing left to lease
+        QCOMPARE(store->job(second->id)->state, JobState::Leased);
+        QCOMPARE(store->job(second->id)->attempts, 2);
+
+        const auto after =
+            store->completeAndLeaseNext(third->id, QStringLiteral("w2"), {}, 1000ms, &completed);
+        QVERIFY(completed);
+        QVERIFY(!after);
+        QCOMPARE(store->counts().value(JobState::Done), 2);
         QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
     }
 
@@ -141,14 +195,17 @@ private slots:
         const auto a = store->leaseNext(QStringLiteral("w"), 1000ms);
         const auto b = store->leaseNext(QStringLiteral("w"), 1000ms);
         QVERIFY(!store->findReusableOutput(QStringLiteral("key"), b->id));
-        QVERIFY(store->complete(a->id, QStringLiteral("w"), {QStringLiteral("written"), QString(), QStringLiteral("key"), 0}));
+        QVERIFY(store->complete(a->id, QStringLiteral("w"),
+                                {QStringLiteral("written"), QString(), QStringLiteral("key"), 0}));
         const auto found = store->findReusableOutput(QStringLiteral("key"), b->id);
         QVERIFY(found);
         QCOMPARE(found->jobId, a->id);
         QCOMPARE(found->outputPath, a->outputPath);
         QVERIFY(!store->findReusableOutput(QStringLiteral("key"), a->id)); // not itself
         QVERIFY(!store->findReusableOutput(QStringLiteral("other"), b->id));
-        QVERIFY(store->complete(b->id, QStringLiteral("w"), {QStringLiteral("reused"), QString(), QStringLiteral("key"), a->id}));
+        QVERIFY(
+            store->complete(b->id, QStringLiteral("w"),
+                            {QStringLiteral("reused"), QString(), QStringLiteral("key"), a->id}));
         QCOMPARE(store->job(b->id)->reusedFrom, a->id);
         QCOMPARE(store->job(b->id)->outcome, QStringLiteral("reused"));
     }
@@ -164,7 +221,8 @@ private slots:
         QVERIFY2(plans[1].contains(QStringLiteral("jobs_leases")), qPrintable(plans[1]));
         QVERIFY2(plans[2].contains(QStringLiteral("jobs_by_rev")), qPrintable(plans[2]));
         for (const QString &plan : plans)
-            QVERIFY2(!plan.contains(QStringLiteral("SCAN jobs\n")) && !plan.endsWith(QStringLiteral("SCAN jobs")),
+            QVERIFY2(!plan.contains(QStringLiteral("SCAN jobs\n")) &&
+                         !plan.endsWith(QStringLiteral("SCAN jobs")),
                      qPrintable(plan));
     }
 
@@ -172,15 +230,18 @@ private slots:
     {
         auto a = openStore(newDbPath());
         QVERIFY(a);
-        const EnqueueResult r = enqueueInputs(*a, 2, {QStringLiteral("small"), QStringLiteral("big")});
+        const EnqueueResult r =
+            enqueueInputs(*a, 2, {QStringLiteral("small"), QStringLiteral("big")});
         QCOMPARE(r.queued, 4);
         const QList<JobRecord> jobs = a->list();
         QCOMPARE(jobs.size(), 4);
         QStringList names;
         for (const JobRecord &j : jobs)
             names << QFileInfo(j.outputPath).fileName();
-        QCOMPARE(names, (QStringList{QStringLiteral("img00000-small.jpg"), QStringLiteral("img00000-big.jpg"),
-                                     QStringLiteral("img00001-small.jpg"), QStringLiteral("img00001-big.jpg")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("img00000-small.jpg"),
+                                     QStringLiteral("img00000-big.jpg"),
+                                     QStringLiteral("img00001-small.jpg"),
+                                     QStringLiteral("img00001-big.jpg")}));
         // Deterministic: the same request in another database decides the same paths.
         auto b = openStore(newDbPath());
         enqueueInputs(*b, 2, {QStringLiteral("small"), QStringLiteral("big")});
@@ -207,7 +268,7 @@ private slots:
         req.inputs = {{in1, {}}, {in2, {}}};
         req.recipes << recipeFromSpecs({QStringLiteral("format:type=jpeg")}, QStringLiteral("p"));
         req.outputDir = m_dir.filePath(QStringLiteral("same/a")); // the folder of the first input
-        req.overwrite = OverwritePolicy::Replace;                  // even "replace" never hits an input
+        req.overwrite = OverwritePolicy::Replace; // even "replace" never hits an input
         EnqueueResult res;
         QVERIFY(!store->enqueue(req, &res));
         const QList<JobRecord> jobs = store->list();
@@ -311,7 +372,9 @@ private slots:
         // A wakes up from its hang: it can neither extend, complete, fail nor release B's lease.
         QVERIFY(!store->heartbeat(first->id, QStringLiteral("A"), 1000ms, 1));
         QVERIFY(!store->complete(first->id, QStringLiteral("A")));
-        QVERIFY(!store->fail(first->id, QStringLiteral("A"), ErrorKind::Permanent, QStringLiteral("x")).applied);
+        QVERIFY(
+            !store->fail(first->id, QStringLiteral("A"), ErrorKind::Permanent, QStringLiteral("x"))
+                 .applied);
         QVERIFY(!store->release(first->id, QStringLiteral("A")));
         QCOMPARE(store->job(first->id)->leaseOwner, QStringLiteral("B"));
         QVERIFY(store->complete(second->id, QStringLiteral("B")));
@@ -326,7 +389,8 @@ private slots:
             const auto job = s->leaseNext(QStringLiteral("w"), 1000ms);
             QVERIFY2(job, qPrintable(QStringLiteral("attempt %1").arg(attempt)));
             QCOMPARE(job->attempts, attempt);
-            const FailResult r = s->fail(job->id, QStringLiteral("w"), ErrorKind::Transient, QStringLiteral("network down"));
+            const FailResult r = s->fail(job->id, QStringLiteral("w"), ErrorKind::Transient,
+                                         QStringLiteral("network down"));
             QVERIFY(r.applied);
             if (attempt < 5) {
                 QCOMPARE(r.newState, JobState::Queued);
@@ -345,7 +409,8 @@ private slots:
         const JobRecord j = s->list().constFirst();
         QCOMPARE(j.state, JobState::Failed);
         QCOMPARE(j.attempts, 5);
-        QVERIFY2(j.errorMessage.contains(QStringLiteral("network down")), qPrintable(j.errorMessage));
+        QVERIFY2(j.errorMessage.contains(QStringLiteral("network down")),
+                 qPrintable(j.errorMessage));
         QVERIFY2(j.errorMessage.contains(QStringLiteral("5 attempts")), qPrintable(j.errorMessage));
         QCOMPARE(JobStore::backoffDelayMs(8), 256000);
         QCOMPARE(JobStore::backoffDelayMs(9), 300000);
@@ -357,7 +422,8 @@ private slots:
         auto store = openStore(newDbPath());
         enqueueInputs(*store, 1);
         const auto job = store->leaseNext(QStringLiteral("w"), 1000ms);
-        const FailResult r = store->fail(job->id, QStringLiteral("w"), ErrorKind::Permanent, QStringLiteral("not an image"));
+        const FailResult r = store->fail(job->id, QStringLiteral("w"), ErrorKind::Permanent,
+                                         QStringLiteral("not an image"));
         QCOMPARE(r.newState, JobState::Failed);
         const JobRecord j = *store->job(job->id);
         QCOMPARE(j.attempts, 1);
