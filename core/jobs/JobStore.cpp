@@ -283,12 +283,7 @@ JobStore::Connection &JobStore::connection() const
         q.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
-        // A lease and a completion each rewrite the same few hot pages (the newest rows, the
-        // rightmost pages of the rev and state indexes). A checkpoint copies each distinct page
-        // once however often it changed, so checkpointing every 4000 pages (16 MB of WAL) instead
-        // of SQLite's 1000 writes those pages back a quarter as often. 16 MB of page cache keeps a
-        // 100k-row table's indexes in memory.
-        q.exec(QStringLiteral("PRAGMA wal_autocheckpoint = 4000"));
+        // 16 MB of page cache (default 2 MB) keeps the indexes of a 100k-row table in memory.
         q.exec(QStringLiteral("PRAGMA cache_size = -16384"));
     } else {
         qWarning("JobStore: cannot open %s: %s", qPrintable(m_path),
