@@ -22,6 +22,12 @@ namespace {
 constexpr std::chrono::minutes kSendLease{10};  // upload + send; renewed never: sends are short
 constexpr int kResponseVisibilitySeconds = 120; // time to download and write one output
 
+// The wait after the n-th consecutive connection failure: 1 s, 2 s, 4 s ... up to `max`.
+qint64 backoffMs(int failures, std::chrono::milliseconds max)
+{
+    return std::min<qint64>(1000LL << std::clamp(failures - 1, 0, 16), max.count());
+}
+
 QString contentTypeFor(const QString &suffix)
 {
     const QString s = suffix.toLower();
@@ -133,8 +139,7 @@ void OffloadBridge::runSender()
         // a dead network costs one failed attempt per backoff step, not one per job.
         const int failures = m_consecutiveFailures.load();
         if (failures > 0) {
-            const qint64 delay =
-                std::min<qint64>(1000LL << std::min(failures - 1, 16), m_config.maxBackoff.count());
+            const qint64 delay = backoffMs(failures, m_config.maxBackoff);
             std::unique_lock lock(m_wakeMutex);
             m_wakeUp.wait_for(lock, std::chrono::milliseconds(delay),
                               [&] { return m_stop.load(); });
@@ -156,8 +161,7 @@ void OffloadBridge::runSender()
 void OffloadBridge::postpone(const LeasedJob &job, const QString &reason)
 {
     const int failures = ++m_consecutiveFailures;
-    const qint64 delay =
-        std::min<qint64>(1000LL << std::min(failures - 1, 16), m_config.maxBackoff.count());
+    const qint64 delay = backoffMs(failures, m_config.maxBackoff);
     const qint64 jitter = qint64(QRandomGenerator::global()->bounded(double(delay) / 10.0));
     const QString text = tr("waiting for the offload service: %1").arg(reason);
     m_config.store->postpone(job.id, job.owner, m_config.store->now() + delay + jitter, text);
@@ -273,8 +277,7 @@ void OffloadBridge::runReceiver()
         auto received = queue.receive(m_config.responseQueue, options);
         if (!received) {
             ++failures;
-            const qint64 delay =
-                std::min<qint64>(1000LL << std::min(failures - 1, 16), m_config.maxBackoff.count());
+            const qint64 delay = backoffMs(failures, m_config.maxBackoff);
             emit connectionProblem(tr("receiving answers: %1").arg(received.error().message),
                                    delay);
             std::unique_lock lock(m_wakeMutex);
