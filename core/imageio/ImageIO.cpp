@@ -7,6 +7,7 @@
 #include "JpegWriter.h"
 #include "PngDecoder.h"
 #include "ops/ParamValues.h"
+#include "platform/Platform.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -713,6 +714,7 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
                      QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
                          .arg(shown(path), why)};
     }
+    platform::crashPoint(platform::CrashPoint::BeforeRename);
     if (!file.commit()) {
         // A failed rename into a folder we may not write is permanent; a failed flush is the
         // disk filling up between write() and close().
@@ -723,6 +725,7 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
                      QCoreApplication::translate("pq::imageio", "cannot write %1: %2")
                          .arg(shown(path), file.errorString())};
     }
+    platform::crashPoint(platform::CrashPoint::AfterRename);
     return std::nullopt;
 }
 

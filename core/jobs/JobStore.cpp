@@ -2,6 +2,7 @@
 
 #include "JobStoreSql.h"
 #include "OutputNaming.h"
+#include "platform/Platform.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -150,7 +151,9 @@ public:
     {
         if (!m_ok)
             return false;
+        platform::crashPoint(platform::CrashPoint::BeforeCommit);
         m_done = Stmt(m_c.statement("COMMIT"), {}).ok();
+        platform::crashPoint(platform::CrashPoint::AfterCommit);
         return m_done;
     }
 

@@ -1,9 +1,11 @@
 #include "Platform.h"
 
 #include <QCoreApplication>
+#include <QString>
 #include <QTimer>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 #ifdef Q_OS_WIN
@@ -88,6 +90,58 @@ void releaseFreeMemory()
 #if defined(__GLIBC__)
     malloc_trim(0);
 #endif
+}
+
+namespace {
+struct CrashPlan
+{
+    int point = -1; // a CrashPoint, -1: none
+    int after = 0;  // passes before the crash
+};
+
+CrashPlan readCrashPlan()
+{
+    if (qEnvironmentVariableIntValue("PIXQUEUE_ENABLE_TEST_OPS") != 1)
+        return {};
+    const QStringList parts = qEnvironmentVariable("PIXQUEUE_CRASH_AT").split(QLatin1Char(':'));
+    if (parts.size() != 2)
+        return {};
+    static const char *const names[] = {"before-commit", "after-commit", "before-rename",
+                                        "after-rename"};
+    bool ok = false;
+    const int n = parts[1].toInt(&ok);
+    for (int i = 0; i < 4; ++i)
+        if (parts[0] == QLatin1String(names[i]) && ok && n > 0)
+            return {i, n};
+    return {};
+}
+
+std::atomic_int g_crashPoint{-2}; // -2: not read yet
+std::atomic_int g_crashCountdown{0};
+} // namespace
+
+void crashPoint(CrashPoint point)
+{
+    int planned = g_crashPoint.load(std::memory_order_relaxed);
+    if (planned == -2) {
+        static std::once_flag once;
+        std::call_once(once, [] {
+            const CrashPlan plan = readCrashPlan();
+            g_crashCountdown = plan.after;
+            g_crashPoint = plan.point;
+        });
+        planned = g_crashPoint.load();
+    }
+    if (planned != int(point) || g_crashCountdown.fetch_sub(1) != 1)
+        return;
+    std::fprintf(stderr, "pixqueue: test crash point reached, killing the process\n");
+    std::fflush(stderr);
+#ifdef Q_OS_WIN
+    TerminateProcess(GetCurrentProcess(), 137);
+#else
+    ::kill(::getpid(), SIGKILL);
+#endif
+    std::abort(); // not reached: SIGKILL to oneself is delivered before kill() returns
 }
 
 } // namespace pq::platform

@@ -22,4 +22,17 @@ void tuneAllocatorForImageWork();
 // Gives memory the allocator keeps for reuse back to the operating system (when work is idle).
 void releaseFreeMemory();
 
+// Test hook for the crash campaign (tests/integration/test_crash_campaign.cpp): places where a
+// power cut hurts most. With PIXQUEUE_ENABLE_TEST_OPS=1 and PIXQUEUE_CRASH_AT=<point>:<n> in the
+// environment, the process kills itself (SIGKILL: no handler, no cleanup, no flush) the n-th time
+// any thread passes <point>. Otherwise it costs one relaxed atomic load.
+enum class CrashPoint
+{
+    BeforeCommit, // "before-commit": a JobStore transaction's writes are done, COMMIT not yet run
+    AfterCommit,  // "after-commit": COMMIT returned, the caller has not seen it yet
+    BeforeRename, // "before-rename": an output's bytes are written, not yet renamed into place
+    AfterRename,  // "after-rename": the output is in place, its job not yet marked done
+};
+void crashPoint(CrashPoint point);
+
 } // namespace pq::platform

@@ -247,6 +247,7 @@ public:
 
     // An environment variable for every process started from now on (credentials, ...).
     void setEnv(const QString &name, const QString &value) { m_extraEnv.insert(name, value); }
+    void unsetEnv(const QString &name) { m_extraEnv.remove(name); }
 
     void setTestOpsEnabled(bool on) { m_testOps = on; }
 
@@ -280,10 +281,11 @@ public:
 
     // Starts the CLI; the caller owns the process. Core dumps are disabled: crash tests abort and
     // kill the CLI on purpose.
-    std::unique_ptr<QProcess> start(const QStringList &args) const
+    // `program`: another PixQueue executable (the window) in the same sandbox.
+    std::unique_ptr<QProcess> start(const QStringList &args, const QString &program = {}) const
     {
         auto p = std::make_unique<QProcess>();
-        p->setProgram(cliPath());
+        p->setProgram(program.isEmpty() ? cliPath() : program);
         p->setArguments(args);
         p->setProcessEnvironment(environment());
         p->setWorkingDirectory(root());

@@ -1,15 +1,12 @@
-// The queue survives crashes: pixqueue-cli is killed (SIGKILL) at random moments and restarted,
-// a recipe that aborts the process runs out of attempts, dead leases are reclaimed at start, a
-// graceful stop hands jobs back, and two processes share one database without running a job twice.
-// Everything goes through the real CLI binary (see CliHarness.h).
+// The queue survives crashes (the 20-kill campaign is in test_crash_campaign.cpp): stale lock
+// files of killed processes go away, a recipe that aborts the process runs out of attempts, dead
+// leases are reclaimed at start, a graceful stop hands jobs back, and two processes share one
+// database without running a job twice. Everything goes through the real CLI binary (see
+// CliHarness.h).
 
 #include "CliHarness.h"
 
-#include <QRandomGenerator>
-#include <QSet>
 #include <QtTest>
-#include <limits>
-#include <map>
 #include <utility>
 
 using namespace pqtest;
@@ -66,7 +63,6 @@ class TestCrashRestart : public QObject
 
 private slots:
     void initTestCase();
-    void killAndRestart();
     void staleLockFilesAreRemoved();
     void abortingRecipeRunsOutOfAttempts();
     void deadLeaseReclaimedAtStart();
@@ -88,199 +84,6 @@ void TestCrashRestart::initTestCase()
     QVERIFY2(QFileInfo(cliPath()).isExecutable(), qPrintable(cliPath()));
     for (const QString &f : {kFace, kFaceRotated, kCameraman, kAstronaut})
         QVERIFY2(QFileInfo::exists(testDataPath(f)), qPrintable(testDataPath(f)));
-}
-
-void TestCrashRestart::killAndRestart()
-{
-    CliHarness h;
-    QVERIFY(h.isValid());
-
-    // 60 real images (4 photos under 15 names each) x 2 recipes = 120 jobs.
-    const QString in = h.path(QStringLiteral("in"));
-    int n = 0;
-    for (const QString &photo : {kFace, kFaceRotated, kCameraman, kAstronaut}) {
-        const QFileInfo fi(photo);
-        for (int i = 0; i < 15; ++i, ++n) {
-            const QString copy = QStringLiteral("%1/%2_%3.%4")
-                                     .arg(in, fi.completeBaseName())
-                                     .arg(i, 2, 10, QLatin1Char('0'))
-                                     .arg(fi.suffix());
-            QVERIFY(copyFile(testDataPath(photo), copy));
-            // Each copy gets its own content (zero bytes after the image's end marker, which
-            // decoders ignore), so identical-work reuse does not turn the work into instant
-            // copies and the kills still land on jobs that are computing.
-            QFile f(copy);
-            QVERIFY(f.open(QIODevice::Append));
-            QCOMPARE(f.write(QByteArray(i + 1, '\0')), qint64(i + 1));
-        }
-    }
-    const int expectedJobs = n * 2;
-    const QString smallRecipe = h.path(QStringLiteral("small.json"));
-    QVERIFY(writeFile(smallRecipe, R"({"version": 1, "name": "small",
-        "steps": [{"op": "resize", "params": {"long-edge": 320}}],
-        "output": {"type": "png", "png-compression": 6}})"));
-    auto batchArgs = [&](const QString &out) {
-        return QStringList{QStringLiteral("--op"),
-                           QStringLiteral("thumbnail:size=200"),
-                           QStringLiteral("--op"),
-                           QStringLiteral("format:type=jpeg,quality=85"),
-                           QStringLiteral("--recipe"),
-                           smallRecipe,
-                           QStringLiteral("--out"),
-                           out,
-                           in};
-    };
-    QMap<QString, QByteArray> inputHashes;
-    for (const QString &f : filesBelow(in))
-        inputHashes.insert(f, sha256(in + QLatin1Char('/') + f));
-
-    // Startup cost of one CLI process (loading, opening the database), to place the kills.
-    const QString refDb = h.path(QStringLiteral("ref.sqlite"));
-    const QString refOut = h.path(QStringLiteral("ref-out"));
-    qint64 startupMs = std::numeric_limits<qint64>::max();
-    for (int i = 0; i < 3; ++i) { // the best of three: the first start may find cold caches
-        const CliRun probe = h.run(dbArgs(refDb, {QStringLiteral("status")}));
-        QVERIFY2(probe.exitedNormallyWith(0), probe.describe());
-        startupMs = qMin(startupMs, probe.elapsedMs);
-    }
-
-    // Reference: the same batch, uninterrupted.
-    const CliRun ref = h.run(dbArgs(refDb, {QStringLiteral("process"), QStringLiteral("--workers"),
-                                            QStringLiteral("2")}) +
-                                 batchArgs(refOut),
-                             120000);
-    QVERIFY2(ref.exitedNormallyWith(0), ref.describe());
-    const QStringList expectedFiles = filesBelow(refOut);
-    QCOMPARE(expectedFiles.size(), expectedJobs);
-    const qint64 workMs = qMax<qint64>(500, ref.elapsedMs - startupMs);
-    qInfo("reference run: %lld ms for %d jobs (startup %lld ms)", ref.elapsedMs, expectedJobs,
-          startupMs);
-
-    // The crash run: queue first, then work with kills at random moments.
-    const QString db = h.path(QStringLiteral("crash.sqlite"));
-    const QString out = h.path(QStringLiteral("crash-out"));
-    CliRun r = h.run(dbArgs(db, {QStringLiteral("add")}) + batchArgs(out));
-    QVERIFY2(r.exitedNormallyWith(0), r.describe());
-    QCOMPARE(countInState(db, QStringLiteral("queued")), expectedJobs);
-
-    quint32 seed = 20240611;
-    if (qEnvironmentVariableIsSet("PIXQUEUE_CRASH_SEED"))
-        seed = quint32(qEnvironmentVariableIntValue("PIXQUEUE_CRASH_SEED"));
-    QRandomGenerator rng(seed);
-    // Each run gets killed after the startup plus up to an eighth of the reference's work time: a
-    // few kills land while the process is still starting, most while two jobs are leased, and
-    // about a third of the work is done when the final run starts.
-    const qint64 spanMs = qMax<qint64>(200, workMs / 8);
-    constexpr int kMinKills = 5;
-    constexpr int kPlannedKills = 6; // more (up to kMaxKills) only while no kill caught a lease
-    constexpr int kMaxKills = 12;
-    int kills = 0;
-    // (job id, attempt) of the leases held by a process at the moment it was killed. A set: a
-    // process killed while it was still starting has not reclaimed its predecessor's leases yet.
-    QSet<std::pair<qint64, int>> interrupted;
-    QList<qint64> delays;
-    while (kills < kMaxKills) {
-        if (kills >= kPlannedKills && !interrupted.isEmpty())
-            break;
-        const qint64 delay =
-            qMax<qint64>(30, startupMs / 2 + qint64(rng.bounded(quint32(spanMs + startupMs / 2))));
-        auto p = h.start(dbArgs(db, {QStringLiteral("run"), QStringLiteral("--until-idle"),
-                                     QStringLiteral("--workers"), QStringLiteral("2")}));
-        QVERIFY2(p->waitForStarted(10000), qPrintable(p->errorString()));
-        if (p->waitForFinished(int(delay))) {
-            // Finished on its own: the queue is empty already.
-            qInfo("run %d finished by itself before the kill at %lld ms", kills + 1, delay);
-            QVERIFY2(p->exitStatus() == QProcess::NormalExit,
-                     p->readAllStandardError().constData());
-            break;
-        }
-        p->kill(); // SIGKILL: no handler, no cleanup, like a power cut for the process
-        QVERIFY(p->waitForFinished(10000)); // reaped: its PID is free, its lock file stale
-        QCOMPARE(p->exitStatus(), QProcess::CrashExit);
-        ++kills;
-        delays << delay;
-        const auto leased =
-            sqlRows(db, QStringLiteral("SELECT id, attempts FROM jobs WHERE state = 'leased'"));
-        QVERIFY2(leased.size() <= 4,
-                 qPrintable(QString::number(leased.size()))); // 2 workers, 2 runs
-        for (const QVariantList &row : leased)
-            interrupted.insert({row.value(0).toLongLong(), row.value(1).toInt()});
-    }
-    const int doneBeforeFinal = countInState(db, QStringLiteral("done"));
-    QStringList shownDelays;
-    for (qint64 d : std::as_const(delays))
-        shownDelays << QString::number(d);
-    qInfo("seed %u: %d kills after %s ms; %d leases interrupted; %d of %d jobs done before the "
-          "final run",
-          seed, kills, qPrintable(shownDelays.join(QLatin1Char(','))), int(interrupted.size()),
-          doneBeforeFinal, expectedJobs);
-    QVERIFY2(kills >= kMinKills, "the queue ran empty before enough kills: kill earlier");
-    QVERIFY2(!interrupted.isEmpty(), "no kill caught a job while it was leased");
-    QVERIFY2(doneBeforeFinal < expectedJobs, "nothing left for the final run");
-
-    // The final run completes the queue.
-    r = h.run(dbArgs(db, {QStringLiteral("run"), QStringLiteral("--until-idle"),
-                          QStringLiteral("--workers"), QStringLiteral("2")}),
-              120000);
-    QVERIFY2(r.exitedNormallyWith(0), r.describe());
-
-    const QJsonArray jobs = h.list(db);
-    QCOMPARE(jobs.size(), expectedJobs);
-    std::map<int, int> distribution; // attempts -> jobs
-    QHash<qint64, int> interruptionsOf;
-    for (const auto &[id, attempt] : std::as_const(interrupted))
-        ++interruptionsOf[id];
-    for (const QJsonValue &v : jobs) {
-        const QJsonObject job = v.toObject();
-        QVERIFY2(jobState(job) == QLatin1String("done"),
-                 QJsonDocument(job).toJson(QJsonDocument::Compact).constData());
-        // The batch holds several copies of the same photos, so some jobs copy an identical
-        // earlier job's output instead of computing it again.
-        const QString outcome = job.value(QStringLiteral("outcome")).toString();
-        QVERIFY2(outcome == QLatin1String("written") || outcome == QLatin1String("reused"),
-                 qPrintable(outcome));
-        const int attempts = job.value(QStringLiteral("attempts")).toInt();
-        QVERIFY2(attempts >= 1 && attempts <= job.value(QStringLiteral("max_attempts")).toInt(),
-                 QJsonDocument(job).toJson(QJsonDocument::Compact).constData());
-        ++distribution[attempts];
-        // The attempt is counted at lease time, so each interrupted lease cost exactly one
-        // attempt, and nothing else did.
-        const qint64 id = job.value(QStringLiteral("id")).toInteger();
-        QVERIFY2(attempts == 1 + interruptionsOf.value(id),
-                 qPrintable(QStringLiteral("job %1: %2 attempts, interrupted %3 time(s)")
-                                .arg(id)
-                                .arg(attempts)
-                                .arg(interruptionsOf.value(id))));
-    }
-    QStringList dist;
-    for (const auto &[attempts, count] : distribution)
-        dist << QStringLiteral("%1 attempt(s): %2 jobs").arg(attempts).arg(count);
-    qInfo("attempts: %s", qPrintable(dist.join(QStringLiteral("; "))));
-
-    // Exactly the reference's outputs, byte for byte: no temporary file, no half-written output.
-    QCOMPARE(filesBelow(out), expectedFiles);
-    for (const QString &f : expectedFiles) {
-        const QString path = out + QLatin1Char('/') + f;
-        QVERIFY2(sha256(path) == sha256(refOut + QLatin1Char('/') + f), qPrintable(f));
-        const cv::Mat img = decode(path);
-        QVERIFY2(!img.empty(), qPrintable(f));
-        QVERIFY2(maxSide(img) == (f.endsWith(QLatin1String(".png")) ? 320 : 200), qPrintable(f));
-    }
-    // The originals are untouched.
-    for (auto it = inputHashes.cbegin(); it != inputHashes.cend(); ++it)
-        QVERIFY2(sha256(in + QLatin1Char('/') + it.key()) == it.value(), qPrintable(it.key()));
-    QCOMPARE(filesBelow(in), inputHashes.keys());
-
-    QCOMPARE(sqlValue(db, QStringLiteral("PRAGMA integrity_check")).toString(),
-             QStringLiteral("ok"));
-    QCOMPARE(sqlValue(refDb, QStringLiteral("PRAGMA integrity_check")).toString(),
-             QStringLiteral("ok"));
-    QCOMPARE(countInState(db, QStringLiteral("leased")), 0);
-
-    const QStringList owners =
-        QDir(db + QStringLiteral(".owners")).entryList(QDir::Files | QDir::Hidden);
-    qInfo("%lld lock file(s) left in %s.owners (see staleLockFilesAreRemoved)",
-          qlonglong(owners.size()), qPrintable(QFileInfo(db).fileName()));
 }
 
 void TestCrashRestart::staleLockFilesAreRemoved()
