@@ -110,6 +110,51 @@
             <translation>Die ausgewählten Aufträge abbrechen</translation>
         </message>
         <message>
+            <source>Re&amp;move</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove the selected jobs from the queue (Delete); running jobs must be cancelled first. Output files are kept.</source>
+            <translation>Die ausgewählten Aufträge aus der Warteschlange entfernen (Entf); laufende Aufträge müssen zuerst abgebrochen werden. Ausgabedateien bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>C&amp;lear Finished</source>
+            <translation>&amp;Beendete entfernen</translation>
+        </message>
+        <message>
+            <source>Remove every done, failed and cancelled job from the queue. Output files are kept.</source>
+            <translation>Alle fertigen, fehlgeschlagenen und abgebrochenen Aufträge aus der Warteschlange entfernen. Ausgabedateien bleiben erhalten.</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>Remove Jobs</source>
+            <translation>Aufträge entfernen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n job(s) that have not run yet?</source>
+            <translation>
+                <numerusform>%n Auftrag entfernen, der noch nicht gelaufen ist?</numerusform>
+                <numerusform>%n Aufträge entfernen, die noch nicht gelaufen sind?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %n job(s).</source>
+            <translation>
+                <numerusform>%n Auftrag entfernt.</numerusform>
+                <numerusform>%n Aufträge entfernt.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n running job(s) kept: cancel them first.</source>
+            <translation>
+                <numerusform>%n laufender Auftrag behalten: zuerst abbrechen.</numerusform>
+                <numerusform>%n laufende Aufträge behalten: zuerst abbrechen.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>&amp;Open Output</source>
             <translation>Ergebnis ö&amp;ffnen</translation>
         </message>

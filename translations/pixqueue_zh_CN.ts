@@ -110,6 +110,48 @@
             <translation>取消选中的任务</translation>
         </message>
         <message>
+            <source>Re&amp;move</source>
+            <translation>移除(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Remove the selected jobs from the queue (Delete); running jobs must be cancelled first. Output files are kept.</source>
+            <translation>从队列中移除选中的任务 (Delete)；正在运行的任务需先取消。输出文件会保留。</translation>
+        </message>
+        <message>
+            <source>C&amp;lear Finished</source>
+            <translation>清除已完成(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Remove every done, failed and cancelled job from the queue. Output files are kept.</source>
+            <translation>从队列中移除所有已完成、失败和已取消的任务。输出文件会保留。</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Remove Jobs</source>
+            <translation>移除任务</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n job(s) that have not run yet?</source>
+            <translation>
+                <numerusform>移除 %n 个尚未运行的任务?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Removed %n job(s).</source>
+            <translation>
+                <numerusform>已移除 %n 个任务。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n running job(s) kept: cancel them first.</source>
+            <translation>
+                <numerusform>保留了 %n 个正在运行的任务：请先取消它们。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>&amp;Open Output</source>
             <translation>打开输出(&amp;O)</translation>
         </message>

@@ -1,9 +1,11 @@
 #include "MainWindow.h"
 
 #include "OffloadController.h"
+#include "QueueDelegate.h"
 #include "QueueModel.h"
 #include "RecipeEditor.h"
 #include "SettingsDialog.h"
+#include "ThumbnailCache.h"
 #include "imageio/ImageIO.h"
 #include "jobs/InputScanner.h"
 #include "jobs/JobStore.h"
@@ -37,6 +39,7 @@
 #include <QSystemTrayIcon>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -54,6 +57,12 @@ QString formatDuration(double seconds)
             .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
             .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+int finishedCount(const QueueModel &model)
+{
+    return model.count(JobState::Done) + model.count(JobState::Failed) +
+           model.count(JobState::Cancelled);
 }
 
 QStringList localPaths(const QMimeData *mime)
@@ -101,6 +110,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
         m_offloadStatus->setVisible(!text.isEmpty());
     });
     connect(m_pool.get(), &WorkerPool::stopped, this, &MainWindow::updateActions);
+    connect(m_pool.get(), &WorkerPool::jobProgress, m_model, &QueueModel::setProgress);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateDetails();
@@ -185,6 +195,17 @@ void MainWindow::buildActions()
     m_cancel = new QAction(st->standardIcon(QStyle::SP_DialogCancelButton), tr("&Cancel"), this);
     m_cancel->setToolTip(tr("Cancel the selected jobs"));
     connect(m_cancel, &QAction::triggered, this, [this] { m_store->cancel(selectedJobIds()); });
+    m_remove = new QAction(st->standardIcon(QStyle::SP_TrashIcon), tr("Re&move"), this);
+    m_remove->setShortcut(QKeySequence::Delete);
+    // Only while the queue has the focus: Delete in a text field edits the text.
+    m_remove->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_remove->setToolTip(tr("Remove the selected jobs from the queue (Delete); running jobs must "
+                            "be cancelled first. Output files are kept."));
+    connect(m_remove, &QAction::triggered, this, &MainWindow::removeSelected);
+    m_clearFinished = new QAction(tr("C&lear Finished"), this);
+    m_clearFinished->setToolTip(
+        tr("Remove every done, failed and cancelled job from the queue. Output files are kept."));
+    connect(m_clearFinished, &QAction::triggered, this, &MainWindow::clearFinished);
 
     m_openOutput = new QAction(tr("&Open Output"), this);
     connect(m_openOutput, &QAction::triggered, this, [this] {
@@ -231,6 +252,8 @@ void MainWindow::buildActions()
                                                       {m_retry, "actionRetry"},
                                                       {m_retryAllFailed, "actionRetryAllFailed"},
                                                       {m_cancel, "actionCancel"},
+                                                      {m_remove, "actionRemove"},
+                                                      {m_clearFinished, "actionClearFinished"},
                                                       {m_openOutput, "actionOpenOutput"},
                                                       {m_showInFolder, "actionShowInFolder"},
                                                       {m_copyError, "actionCopyError"},
@@ -248,6 +271,9 @@ void MainWindow::buildActions()
     file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quit);
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_remove);
+    edit->addAction(m_clearFinished);
     QMenu *queue = menuBar()->addMenu(tr("&Queue"));
     queue->addAction(m_start);
     queue->addAction(m_pause);
@@ -319,6 +345,10 @@ void MainWindow::buildCentral()
     filterRow->addWidget(filterLabel);
     filterRow->addWidget(m_filterBox);
     filterRow->addStretch(1);
+    auto *clearButton = new QToolButton(queuePane);
+    clearButton->setObjectName(QStringLiteral("clearFinishedButton"));
+    clearButton->setDefaultAction(m_clearFinished);
+    filterRow->addWidget(clearButton);
     layout->addLayout(filterRow);
 
     m_view = new QTableView(queuePane);
@@ -337,6 +367,18 @@ void MainWindow::buildCentral()
     m_view->setColumnWidth(QueueModel::NameColumn, 200);
     m_view->setColumnWidth(QueueModel::ErrorColumn, 220);
     connect(m_view, &QWidget::customContextMenuRequested, this, &MainWindow::showContextMenu);
+    // Progress bars of running jobs; the inputs' pictures in the Name column.
+    m_view->setItemDelegate(new QueueDelegate(m_view));
+    m_view->setIconSize(QSize(32, 32));
+    m_view->verticalHeader()->setDefaultSectionSize(36);
+    // A picture whose rows scrolled out of sight before its turn is not made.
+    m_model->thumbnails()->setStillWanted([this](qint64 jobId) {
+        const int row = m_model->rowOfJob(jobId);
+        const QModelIndex shown =
+            row < 0 ? QModelIndex() : m_filter->mapFromSource(m_model->index(row, 0));
+        return shown.isValid() && m_view->viewport()->rect().intersects(m_view->visualRect(shown));
+    });
+    m_view->addAction(m_remove); // its Delete shortcut works while the queue has the focus
     layout->addWidget(m_view, 1);
 
     m_details = new QPlainTextEdit(queuePane);
@@ -661,6 +703,59 @@ void MainWindow::togglePause()
     updateActions();
 }
 
+void MainWindow::removeSelected()
+{
+    if (!m_openError.isEmpty())
+        return;
+    const QModelIndexList rows = selectedSourceRows();
+    if (rows.isEmpty())
+        return;
+    QList<qint64> ids;
+    int unfinished = 0;
+    for (const QModelIndex &i : rows) {
+        ids << i.data(QueueModel::JobIdRole).toLongLong();
+        const auto state = i.data(QueueModel::StateRole).value<JobState>();
+        unfinished += state == JobState::Queued || state == JobState::Paused ? 1 : 0;
+    }
+    if (unfinished > 0) {
+        // Finished jobs go without asking; work that has not run yet would be lost.
+        QMessageBox box(QMessageBox::Question, tr("Remove Jobs"),
+                        tr("Remove %n job(s) that have not run yet?", nullptr, unfinished),
+                        QMessageBox::Yes | QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("confirmRemove"));
+        box.setDefaultButton(QMessageBox::Yes);
+        if (box.exec() != QMessageBox::Yes)
+            return;
+    }
+    runRemoval([ids](JobStore *store) { return store->removeJobs(ids); });
+}
+
+void MainWindow::clearFinished()
+{
+    if (!m_openError.isEmpty())
+        return;
+    runRemoval([](JobStore *store) { return RemoveResult{store->clearFinished(), 0}; });
+}
+
+// Removing thousands of rows is a write transaction: done off the GUI thread, like enqueueing.
+// The model hears of it through the store's change notification.
+void MainWindow::runRemoval(std::function<RemoveResult(JobStore *)> removal)
+{
+    JobStore *store = m_store.get();
+    auto result = std::make_shared<RemoveResult>();
+    QFuture<void> task = QtConcurrent::run([store, removal, result] { *result = removal(store); });
+    m_inputTasks << task;
+    task.then(this, [this, result] {
+        m_inputTasks.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+        QString text = tr("Removed %n job(s).", nullptr, result->removed);
+        if (result->skipped > 0)
+            text += QLatin1Char(' ') +
+                    tr("%n running job(s) kept: cancel them first.", nullptr, result->skipped);
+        statusBar()->showMessage(text, 10000);
+        m_model->refresh();
+    });
+}
+
 QModelIndexList MainWindow::selectedSourceRows() const
 {
     QModelIndexList rows;
@@ -697,6 +792,8 @@ void MainWindow::updateActions()
     }
     m_retry->setEnabled(anyFailed);
     m_cancel->setEnabled(anyActive);
+    m_remove->setEnabled(m_openError.isEmpty() && m_view->selectionModel()->hasSelection());
+    m_clearFinished->setEnabled(m_openError.isEmpty() && finishedCount(*m_model) > 0);
     m_openOutput->setEnabled(anyOutput);
     m_showInFolder->setEnabled(anyOutput);
     m_copyError->setEnabled(anyError);
@@ -732,6 +829,7 @@ void MainWindow::showContextMenu(const QPoint &pos)
     QMenu menu(this);
     menu.addAction(m_retry);
     menu.addAction(m_cancel);
+    menu.addAction(m_remove);
     menu.addSeparator();
     menu.addAction(m_openOutput);
     menu.addAction(m_showInFolder);
@@ -796,6 +894,7 @@ void MainWindow::updateStatus()
         emit batchFinished(done, failed);
     }
     m_retryAllFailed->setEnabled(failed > 0);
+    m_clearFinished->setEnabled(m_openError.isEmpty() && finishedCount(*m_model) > 0);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

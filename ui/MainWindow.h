@@ -15,6 +15,7 @@
 #include <QFuture>
 #include <QMainWindow>
 #include <QMap>
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -30,6 +31,7 @@ class QTableView;
 namespace pq {
 class JobStore;
 class WorkerPool;
+struct RemoveResult;
 } // namespace pq
 
 namespace pq::ui {
@@ -68,6 +70,10 @@ public:
 
     void startQueue();
     void togglePause();
+    // Removes the selected jobs (asks first when some have not finished; running ones are kept)
+    // and every finished job; both off the GUI thread.
+    void removeSelected();
+    void clearFinished();
     QString inputSummary() const;
     QString statusSummary() const;
 
@@ -109,6 +115,7 @@ private:
     void updateActions();
     void updateDetails();
     void onInputsDone(const InputOutcome &outcome);
+    void runRemoval(std::function<RemoveResult(JobStore *)> removal);
     QList<qint64> selectedJobIds() const;
     QModelIndexList selectedSourceRows() const;
 
@@ -145,6 +152,8 @@ private:
     QAction *m_retry = nullptr;
     QAction *m_retryAllFailed = nullptr;
     QAction *m_cancel = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_clearFinished = nullptr;
     QAction *m_openOutput = nullptr;
     QAction *m_showInFolder = nullptr;
     QAction *m_copyError = nullptr;

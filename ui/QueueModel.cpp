@@ -1,9 +1,12 @@
 #include "QueueModel.h"
 
+#include "ThumbnailCache.h"
+
 #include <QApplication>
 #include <QFileInfo>
 #include <QStyle>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace pq::ui {
 
@@ -23,7 +26,17 @@ int pendingOffload(const JobRecord &job)
 QueueModel::QueueModel(JobStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_thumbnails(new ThumbnailCache(64, this))
 {
+    connect(m_thumbnails, &ThumbnailCache::ready, this,
+            [this](const QString &, const QList<qint64> &requesters) {
+                for (qint64 id : requesters) {
+                    const int row = rowOfJob(id);
+                    if (row >= 0)
+                        emit dataChanged(index(row, NameColumn), index(row, NameColumn),
+                                         {Qt::DecorationRole});
+                }
+            });
     // One thread: queries run one after the other, so their results arrive in order. The thread
     // keeps its SQLite connection between queries.
     m_fetchPool.setMaxThreadCount(1);
@@ -51,6 +64,7 @@ void QueueModel::shutdown()
     // Only the query itself is waited for: its continuation runs in this thread's event loop.
     m_query.waitForFinished();
     m_fetchPool.waitForDone();
+    m_thumbnails->shutdown();
 }
 
 void QueueModel::refresh()
@@ -72,7 +86,12 @@ void QueueModel::startFetch()
     const qint64 since = m_revision;
     auto fetch = std::make_shared<Fetch>();
     m_query = QtConcurrent::run(&m_fetchPool, [store, since, fetch] {
-        fetch->rows = store->changesSince(since, &fetch->newest);
+        fetch->changes = store->changes(since);
+        if (!fetch->changes.complete) {
+            // Removals we would need are no longer recorded: start again from nothing.
+            fetch->changes = store->changes(0);
+            fetch->reset = true;
+        }
     });
     m_query.then(this, [this, fetch] {
         m_inFlight = false;
@@ -86,9 +105,15 @@ void QueueModel::startFetch()
 
 void QueueModel::apply(const Fetch &fetch)
 {
+    if (fetch.reset) {
+        reset(fetch.changes.changed);
+        m_revision = fetch.changes.newest;
+        emit updated();
+        return;
+    }
     QList<JobRecord> added;
     int finished = 0;
-    for (const JobRecord &job : fetch.rows) {
+    for (const JobRecord &job : fetch.changes.changed) {
         const auto it = m_rowById.constFind(job.id);
         if (it == m_rowById.cend()) {
             added << job;
@@ -104,6 +129,8 @@ void QueueModel::apply(const Fetch &fetch)
         --m_counts[old.state];
         ++m_counts[job.state];
         m_pendingOffload += pendingOffload(job) - pendingOffload(old);
+        if (job.state != JobState::Leased && job.state != JobState::Queued)
+            m_progress.remove(job.id);
         old = job;
         emit dataChanged(index(*it, 0), index(*it, ColumnCount - 1));
     }
@@ -118,10 +145,89 @@ void QueueModel::apply(const Fetch &fetch)
         }
         endInsertRows();
     }
-    if (fetch.newest > m_revision)
-        m_revision = fetch.newest;
+    removeJobs(fetch.changes.removed);
+    if (fetch.changes.newest > m_revision)
+        m_revision = fetch.changes.newest;
     noteFinished(finished);
     emit updated();
+}
+
+void QueueModel::forget(const JobRecord &job)
+{
+    --m_counts[job.state];
+    m_pendingOffload -= pendingOffload(job);
+    m_progress.remove(job.id);
+}
+
+void QueueModel::reset(const QList<JobRecord> &rows)
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    m_counts.clear();
+    m_progress.clear();
+    m_pendingOffload = 0;
+    for (const JobRecord &job : rows) {
+        m_rowById.insert(job.id, int(m_rows.size()));
+        m_rows << job;
+        ++m_counts[job.state];
+        m_pendingOffload += pendingOffload(job);
+    }
+    endResetModel();
+}
+
+// Removes the rows of `ids` (unknown ids are ignored) in contiguous ranges, from the last row to
+// the first so that the rows still to remove keep their numbers; the row index is rebuilt once,
+// for the rows after the first removed one.
+void QueueModel::removeJobs(const QList<qint64> &ids)
+{
+    QList<int> rows;
+    rows.reserve(ids.size());
+    for (qint64 id : ids) {
+        const auto it = m_rowById.constFind(id);
+        if (it != m_rowById.cend())
+            rows << *it;
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (qsizetype end = rows.size(); end > 0;) {
+        qsizetype begin = end - 1;
+        while (begin > 0 && rows.at(begin - 1) == rows.at(begin) - 1)
+            --begin;
+        const int first = rows.at(begin);
+        const int last = rows.at(end - 1);
+        beginRemoveRows({}, first, last);
+        for (int r = first; r <= last; ++r) {
+            forget(m_rows.at(r));
+            m_rowById.remove(m_rows.at(r).id);
+        }
+        m_rows.remove(first, last - first + 1);
+        endRemoveRows();
+        end = begin;
+    }
+    for (int r = rows.constFirst(); r < int(m_rows.size()); ++r)
+        m_rowById[m_rows.at(r).id] = r;
+}
+
+void QueueModel::setProgress(qint64 jobId, int percent)
+{
+    const int row = rowOfJob(jobId);
+    if (row < 0)
+        return;
+    const JobState state = m_rows.at(row).state;
+    if (state != JobState::Leased && state != JobState::Queued)
+        return; // already finished: a late report
+    percent = qBound(0, percent, 100);
+    auto it = m_progress.find(jobId);
+    if (it != m_progress.end() && *it == percent)
+        return;
+    m_progress.insert(jobId, percent);
+    if (state == JobState::Leased) {
+        const QModelIndex i = index(row, StateColumn);
+        emit dataChanged(i, i, {ProgressRole});
+    }
 }
 
 void QueueModel::noteFinished(int n)
@@ -215,6 +321,10 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         return job.errorMessage;
     case InputPathRole:
         return job.inputPath;
+    case ProgressRole:
+        if (job.state != JobState::Leased)
+            return {};
+        return m_progress.value(job.id, qRound(job.progress * 100));
     default:
         break;
     }
@@ -257,6 +367,11 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::DecorationRole && column == StateColumn)
         return stateIcon(job.state);
+    if (role == Qt::DecorationRole && column == NameColumn) {
+        // Asked only for the rows a view paints: the picture is made then, off this thread.
+        const QIcon icon = m_thumbnails->icon(job.inputPath, job.id);
+        return icon.isNull() ? QVariant() : QVariant(icon);
+    }
     if (role == Qt::UserRole && column == AttemptsColumn)
         return job.attempts;
     return {};

@@ -22,6 +22,8 @@
 
 namespace pq::ui {
 
+class ThumbnailCache;
+
 class QueueModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -42,7 +44,10 @@ public:
         StateRole,
         OutputPathRole,
         ErrorRole,
-        InputPathRole
+        InputPathRole,
+        // Running (leased) jobs: 0..100, from the workers of this process (setProgress) or, for
+        // jobs run by another process, from the progress its heartbeat stores. Else null.
+        ProgressRole
     };
 
     // `store` must outlive the model or shutdown() must be called first.
@@ -67,6 +72,10 @@ public:
 
     // Asks for the changes now (coalesced with a query already running).
     void refresh();
+    // The pictures of the inputs (DecorationRole of the Name column), made off the GUI thread.
+    ThumbnailCache *thumbnails() const { return m_thumbnails; }
+    // A worker of this process reports how far a running job is (WorkerPool::jobProgress).
+    void setProgress(qint64 jobId, int percent);
     // Waits for a running query; afterwards the model no longer touches the store.
     void shutdown();
 
@@ -79,14 +88,18 @@ signals:
 private:
     struct Fetch
     {
-        QList<JobRecord> rows;
-        qint64 newest = 0;
+        JobChanges changes;
+        bool reset = false; // the reader was too far behind: `changes` is everything, from 0
     };
     void startFetch();
     void apply(const Fetch &fetch);
+    void reset(const QList<JobRecord> &rows);
+    void removeJobs(const QList<qint64> &ids);
+    void forget(const JobRecord &job); // counts and progress of a row that goes away
     void noteFinished(int n);
 
     JobStore *m_store;
+    ThumbnailCache *m_thumbnails;
     QThreadPool m_fetchPool;
     QFuture<void> m_query;
     bool m_inFlight = false;
@@ -96,6 +109,7 @@ private:
     QList<JobRecord> m_rows;
     QHash<qint64, int> m_rowById;
     QMap<JobState, int> m_counts;
+    QHash<qint64, int> m_progress; // job id -> percent, reported by this process's workers
     int m_pendingOffload = 0;
     QTimer m_poll;
     QElapsedTimer m_clock;

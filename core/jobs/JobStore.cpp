@@ -123,6 +123,7 @@ public:
     bool ok() const { return m_ok; }
     int rowsAffected() const { return m_ok ? m_q.numRowsAffected() : 0; }
     QSqlQuery *operator->() { return &m_q; }
+    const QSqlQuery &query() const { return m_q; }
 
 private:
     QSqlQuery &m_q;
@@ -918,6 +919,72 @@ int JobStore::resumeBatch(qint64 batchId)
     return n;
 }
 
+RemoveResult JobStore::removeJobs(const QList<qint64> &ids)
+{
+    RemoveResult result;
+    if (ids.isEmpty())
+        return result;
+    Connection &c = connection();
+    Tx tx(c);
+    if (!tx.ok())
+        return result;
+    const qint64 t = now();
+    QSet<qint64> seen;
+    for (qint64 id : ids) {
+        if (seen.contains(id))
+            continue;
+        seen.insert(id);
+        const QVariantMap byId{{QStringLiteral("id"), id}};
+        if (Stmt(c.statement(sql::kTombstoneJob),
+                 {{QStringLiteral("id"), id}, {QStringLiteral("now"), t}})
+                .rowsAffected() == 1) {
+            if (Stmt(c.statement(sql::kDeleteJob), byId).rowsAffected() != 1)
+                return {}; // cannot happen inside the transaction; roll back rather than lie
+            ++result.removed;
+        } else {
+            Stmt q(c.statement(sql::kJobIsWorked), byId);
+            if (q.ok() && q->next())
+                ++result.skipped;
+        }
+    }
+    if (result.removed > 0)
+        pruneTombstones(c, t);
+    if (!tx.commit())
+        return {};
+    if (result.removed > 0)
+        notify();
+    return result;
+}
+
+int JobStore::clearFinished()
+{
+    Connection &c = connection();
+    Tx tx(c);
+    if (!tx.ok())
+        return 0;
+    const qint64 t = now();
+    const int tombstones =
+        Stmt(c.statement(sql::kTombstoneFinishedJobs), {{QStringLiteral("now"), t}}).rowsAffected();
+    const int removed = Stmt(c.statement(sql::kDeleteFinishedJobs), {}).rowsAffected();
+    if (removed != tombstones)
+        return 0; // rolled back: every removal must leave its tombstone
+    if (removed > 0)
+        pruneTombstones(c, t);
+    if (!tx.commit())
+        return 0;
+    if (removed > 0)
+        notify();
+    return removed;
+}
+
+// Inside the caller's transaction.
+void JobStore::pruneTombstones(Connection &c, qint64 t)
+{
+    const QVariantMap before{{QStringLiteral("before"), t - qint64(m_tombstoneLifetime.count())}};
+    Stmt(c.statement(sql::kNotePrunedTombstones), before);
+    Stmt(c.statement(sql::kPruneTombstones), before);
+}
+
 // ---- reading ---------------------------------------------------------------------------------
 
 QMap<JobState, int> JobStore::counts(std::optional<qint64> batchId) const
@@ -997,6 +1064,38 @@ QList<JobRecord> JobStore::changesSince(qint64 revision, qint64 *newest) const
     }
     if (newest)
         *newest = latest;
+    return result;
+}
+
+JobChanges JobStore::changes(qint64 revision) const
+{
+    JobChanges result;
+    result.newest = revision;
+    Connection &c = connection();
+    // One read transaction: rows and tombstones come from the same snapshot, so no change can
+    // fall between them (the newest revision must cover everything read).
+    const bool snapshot = Stmt(c.statement("BEGIN"), {}).ok();
+    {
+        Stmt q(c.statement(sql::kChangesSince), {{QStringLiteral("rev"), revision}});
+        while (q.ok() && q->next()) {
+            result.changed << readRecord(q.query());
+            result.newest = qMax(result.newest, result.changed.constLast().revision);
+        }
+    }
+    {
+        Stmt q(c.statement(sql::kRemovedSince), {{QStringLiteral("rev"), revision}});
+        while (q.ok() && q->next()) {
+            if (revision > 0) // from 0 the reader has nothing to remove
+                result.removed << q->value(0).toLongLong();
+            result.newest = qMax(result.newest, q->value(1).toLongLong());
+        }
+    }
+    if (revision > 0) {
+        Stmt q(c.statement(sql::kTombstonesPrunedRev), {});
+        result.complete = q.ok() && q->next() && revision >= q->value(0).toLongLong();
+    }
+    if (snapshot)
+        Stmt(c.statement("COMMIT"), {});
     return result;
 }
 

@@ -120,6 +120,19 @@ public:
     int retryAllFailed();
     int pauseBatch(qint64 batchId);  // queued -> paused; running jobs finish
     int resumeBatch(qint64 batchId); // paused -> queued
+    // Deletes the jobs (their output files stay). Jobs being worked (leased or offloaded) are
+    // skipped and counted: cancel them first. Each removal leaves a tombstone in the same
+    // transaction, so changes() reports it to every reader, in any process.
+    RemoveResult removeJobs(const QList<qint64> &ids);
+    // Deletes every finished job: done, failed (dead-lettered offloads too) and cancelled.
+    // Returns how many.
+    int clearFinished();
+    // How long tombstones are kept (default 7 days): a reader that has not asked for changes for
+    // longer reloads everything.
+    void setTombstoneLifetime(std::chrono::milliseconds lifetime)
+    {
+        m_tombstoneLifetime = lifetime;
+    }
 
     // --- reading
     // ----------------------------------------------------------------------------------
@@ -136,6 +149,8 @@ public:
     // queue model reads only these rows instead of reloading the whole table; it works across
     // processes because the revision is stored in the database.
     QList<JobRecord> changesSince(qint64 revision, qint64 *newest) const;
+    // changesSince() plus the jobs removed after `revision` (from their tombstones).
+    JobChanges changes(qint64 revision) const;
     qint64 latestRevision() const;
     // EXPLAIN QUERY PLAN of the hot statements (tests check that they use their indexes).
     QStringList explainHotStatements() const;
@@ -160,6 +175,7 @@ private:
     std::optional<LeasedJob> leaseInTransaction(const QString &owner,
                                                 std::chrono::milliseconds leaseTime, Lane lane,
                                                 bool *changed);
+    void pruneTombstones(Connection &c, qint64 t);
     QVariantMap completionValues(qint64 jobId, const QString &owner, const Completion &completion);
 
     QString m_path;
@@ -167,6 +183,7 @@ private:
     QString m_storeId;
     Clock m_clock;
     std::chrono::milliseconds m_busyTimeout{30000};
+    std::chrono::milliseconds m_tombstoneLifetime{std::chrono::hours(24 * 7)};
     std::unique_ptr<QLockFile> m_processLock;
     mutable QMutex m_connectionsMutex;
     mutable QHash<QThread *, std::shared_ptr<Connection>> m_connections;

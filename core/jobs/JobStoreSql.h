@@ -86,9 +86,32 @@ inline constexpr const char *kMigrations[][16] = {
         "INSERT INTO meta (key, value) VALUES ('database_id', lower(hex(randomblob(16))))",
         nullptr,
     },
+    // version 4: jobs can be removed. A removed job leaves a tombstone with the revision of its
+    // removal, so readers of the change feed (the window's queue model, in any process) learn
+    // deletions incrementally like changes. Job ids are never reused (a new job's id is above every
+    // removed one), so a tombstone always names one job.
+    {
+        R"(CREATE TABLE removed_jobs (
+             job_id      INTEGER PRIMARY KEY,
+             rev         INTEGER NOT NULL,
+             removed_at  INTEGER NOT NULL
+           ))",
+        "CREATE INDEX removed_jobs_by_rev ON removed_jobs (rev)",
+        nullptr,
+    },
 };
 
-#define PQ_NEXT_REV "(SELECT coalesce(max(rev), 0) + 1 FROM jobs)"
+// The revision counter continues across removals: the newest revision may be a tombstone's (the
+// removed row took its revision with it). Both maxima are index lookups.
+#define PQ_LATEST_REV \
+    "max((SELECT coalesce(max(rev), 0) FROM jobs), " \
+    "(SELECT coalesce(max(rev), 0) FROM removed_jobs))"
+#define PQ_NEXT_REV "(SELECT " PQ_LATEST_REV " + 1)"
+// SQLite would give a new row max(id) + 1, which reuses the id of a removed job that had the
+// largest id: the new id is above the removed ones too (pruning keeps the largest tombstone id).
+#define PQ_NEXT_JOB_ID \
+    "(SELECT max((SELECT coalesce(max(id), 0) FROM jobs), " \
+    "(SELECT coalesce(max(job_id), 0) FROM removed_jobs)) + 1)"
 
 // ---- producing ---------------------------------------------------------------------------------
 inline constexpr const char *kInsertBatch = R"(
@@ -96,11 +119,12 @@ inline constexpr const char *kInsertBatch = R"(
     VALUES (:now, :output_dir, :naming, :overwrite, :offload))";
 
 inline constexpr const char *kInsertJob = R"(
-    INSERT INTO jobs (batch_id, input_path, preset, recipe, output_path, state, outcome, error_msg,
-                      progress, max_attempts, available_at, created_at, updated_at, finished_at, offload,
-                      rev)
-    VALUES (:batch_id, :input_path, :preset, :recipe, :output_path, :state, :outcome, :error_msg,
-            :progress, :max_attempts, :now, :now, :now, :finished_at, :offload, )" PQ_NEXT_REV ")";
+    INSERT INTO jobs (id, batch_id, input_path, preset, recipe, output_path, state, outcome,
+                      error_msg, progress, max_attempts, available_at, created_at, updated_at,
+                      finished_at, offload, rev)
+    VALUES ()" PQ_NEXT_JOB_ID R"(, :batch_id, :input_path, :preset, :recipe, :output_path, :state,
+            :outcome, :error_msg, :progress, :max_attempts, :now, :now, :now, :finished_at, :offload,
+            )" PQ_NEXT_REV ")";
 
 inline constexpr const char *kOutputClaimedByActiveJob = R"(
     SELECT 1 FROM jobs
@@ -292,6 +316,42 @@ inline constexpr const char *kResumeBatchJobs = R"(
     UPDATE jobs SET state = 'queued', available_at = :now, updated_at = :now, rev = )" PQ_NEXT_REV R"(
     WHERE batch_id = :batch AND state = 'paused')";
 
+// ---- removing ----------------------------------------------------------------------------------
+// A removed job leaves a tombstone (same transaction) that the change feed reports. A job that is
+// being worked (leased by a worker, or offloaded to remote workers awaiting the answer) is not
+// removed: it must be cancelled first.
+#define PQ_REMOVABLE "state NOT IN ('leased', 'offloaded')"
+#define PQ_FINISHED "state IN ('done', 'failed', 'cancelled')"
+
+inline constexpr const char *kTombstoneJob = R"(
+    INSERT OR REPLACE INTO removed_jobs (job_id, rev, removed_at)
+    SELECT id, )" PQ_NEXT_REV R"(, :now FROM jobs WHERE id = :id AND )" PQ_REMOVABLE;
+inline constexpr const char *kDeleteJob = "DELETE FROM jobs WHERE id = :id AND " PQ_REMOVABLE;
+inline constexpr const char *kJobIsWorked =
+    "SELECT 1 FROM jobs WHERE id = :id AND NOT " PQ_REMOVABLE;
+
+// Done, failed (also dead-lettered offloads) and cancelled jobs, all with one revision.
+inline constexpr const char *kTombstoneFinishedJobs = R"(
+    INSERT OR REPLACE INTO removed_jobs (job_id, rev, removed_at)
+    SELECT id, )" PQ_NEXT_REV R"(, :now FROM jobs WHERE )" PQ_FINISHED;
+inline constexpr const char *kDeleteFinishedJobs = "DELETE FROM jobs WHERE " PQ_FINISHED;
+
+// Tombstones are kept for a while (:before: removed earlier than this), long enough for any reader
+// that polls; a reader further behind than the pruned revisions reloads everything instead. The
+// newest tombstone (it may hold the latest revision) and the one with the largest job id (new ids
+// go above it) are always kept.
+#define PQ_PRUNABLE_TOMBSTONES \
+    "removed_at < :before AND rev < (SELECT max(rev) FROM removed_jobs) " \
+    "AND job_id < (SELECT max(job_id) FROM removed_jobs)"
+inline constexpr const char *kNotePrunedTombstones = R"(
+    INSERT OR REPLACE INTO meta (key, value)
+    SELECT 'tombstones_pruned_rev', max(pruned, coalesce((
+        SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'tombstones_pruned_rev'), 0))
+    FROM (SELECT max(rev) AS pruned FROM removed_jobs WHERE )" PQ_PRUNABLE_TOMBSTONES R"()
+    WHERE pruned IS NOT NULL)";
+inline constexpr const char *kPruneTombstones =
+    "DELETE FROM removed_jobs WHERE " PQ_PRUNABLE_TOMBSTONES;
+
 // ---- reading -----------------------------------------------------------------------------------
 inline constexpr const char *kCountByState = "SELECT state, count(*) FROM jobs GROUP BY state";
 inline constexpr const char *kCountByStateInBatch =
@@ -311,7 +371,13 @@ inline constexpr const char *kSelectJob = "SELECT " PQ_JOB_COLUMNS " FROM jobs W
 inline constexpr const char *kChangesSince =
     "SELECT " PQ_JOB_COLUMNS " FROM jobs WHERE rev > :rev ORDER BY rev";
 inline constexpr const char *kDatabaseId = "SELECT value FROM meta WHERE key = 'database_id'";
-inline constexpr const char *kLatestRevision = "SELECT coalesce(max(rev), 0) FROM jobs";
+inline constexpr const char *kRemovedSince =
+    "SELECT job_id, rev FROM removed_jobs WHERE rev > :rev ORDER BY rev";
+// Readers at or below this revision may have missed removals whose tombstones are gone.
+inline constexpr const char *kTombstonesPrunedRev = R"(
+    SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'tombstones_pruned_rev'),
+                    0))";
+inline constexpr const char *kLatestRevision = "SELECT " PQ_LATEST_REV;
 
 inline constexpr const char *kNextReadyAt = R"(
     SELECT min(t) FROM (

@@ -112,6 +112,26 @@ struct JobRecord
     bool offload = false;  // in the offload lane (see Lane)
 };
 
+// What changed in the job table after a revision (JobStore::changes): the rows changed or added,
+// in revision order, and the ids of the jobs removed. Removed ids never come back (ids are not
+// reused), so the two lists can be applied in either order.
+struct JobChanges
+{
+    QList<JobRecord> changed;
+    QList<qint64> removed;
+    qint64 newest = 0; // the newest revision seen; ask again from here
+    // False: removals after the asked revision may be missing (their tombstones were pruned, the
+    // reader was away too long). The reader drops what it has and starts again from revision 0.
+    bool complete = true;
+};
+
+// What JobStore::removeJobs did.
+struct RemoveResult
+{
+    int removed = 0;
+    int skipped = 0; // being worked (leased or offloaded): cancel them first
+};
+
 // How a job ended well, for JobStore::complete.
 struct Completion
 {

@@ -224,7 +224,14 @@ void WorkerPool::workerLoop(int slot)
 
         OpContext ctx;
         ctx.cancelled = &running->cancel;
-        ctx.progress = [r = running.get()](double p) { r->progress = p; };
+        ctx.progress = [this, r = running.get(), lastPercent = -1](double p) mutable {
+            r->progress = p;
+            const int percent = qBound(0, int(p * 100), 100);
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                emit jobProgress(r->jobId, percent);
+            }
+        };
         JobOutcome outcome;
         try {
             outcome = m_runner(*job, ctx);

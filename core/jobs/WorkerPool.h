@@ -60,6 +60,10 @@ public:
 
 signals:
     void jobStarted(qint64 jobId);
+    // How far a running job is, 0..100: decoding, each recipe step (and the steps' own reports),
+    // encoding and writing (JobRunner's progress callback). Emitted from the worker thread only
+    // when the whole percent changes; connect queued (AutoConnection) into the GUI thread.
+    void jobProgress(qint64 jobId, int percent);
     // state is Done, Queued (retry later or handed back), Failed or Cancelled (lease lost).
     void jobFinished(qint64 jobId, pq::JobState state, const QString &message);
     void stopped();

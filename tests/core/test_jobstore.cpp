@@ -553,6 +553,159 @@ private slots:
         QCOMPARE(spy.count(), 3);
     }
 
+    // Removal deletes the rows and leaves tombstones that another JobStore on the same file (as
+    // the window beside a `pixqueue-cli run`) reads from its change feed; running jobs are kept.
+    void removeJobsLeavesTombstonesAndSparesRunningJobs()
+    {
+        const QString path = newDbPath();
+        auto writer = openStore(path);
+        auto reader = openStore(path);
+        QVERIFY(writer && reader);
+        enqueueInputs(*writer, 5);
+        const JobChanges initial = reader->changes(0);
+        QCOMPARE(initial.changed.size(), 5);
+        QVERIFY(initial.removed.isEmpty());
+        QVERIFY(initial.complete);
+        const QList<JobRecord> jobs = writer->list();
+        const auto leased = writer->leaseNext(QStringLiteral("w"), 60s);
+        QVERIFY(leased);
+        QCOMPARE(leased->id, jobs[0].id);
+        const qint64 revBefore = writer->latestRevision();
+
+        QSignalSpy spy(writer.get(), &JobStore::jobsChanged);
+        const RemoveResult r = writer->removeJobs({jobs[0].id, jobs[1].id, jobs[3].id, jobs[3].id});
+        QCOMPARE(r.removed, 2);
+        QCOMPARE(r.skipped, 1); // the leased job: cancel it first
+        QCOMPARE(spy.count(), 1);
+        QVERIFY(!writer->job(jobs[1].id));
+        QVERIFY(!writer->job(jobs[3].id));
+        QCOMPARE(writer->job(jobs[0].id)->state, JobState::Leased);
+        QCOMPARE(writer->list().size(), 3);
+        QVERIFY(writer->latestRevision() > revBefore);
+
+        const JobChanges delta = reader->changes(initial.newest);
+        QVERIFY(delta.complete);
+        QCOMPARE(QSet<qint64>(delta.removed.cbegin(), delta.removed.cend()),
+                 (QSet<qint64>{jobs[1].id, jobs[3].id}));
+        QCOMPARE(delta.changed.size(), 1); // the lease
+        QCOMPARE(delta.changed[0].id, jobs[0].id);
+        QCOMPARE(delta.newest, reader->latestRevision());
+        QVERIFY(reader->changes(delta.newest).removed.isEmpty());
+        // From revision 0 a reader gets the rows as they are, without tombstones.
+        const JobChanges fresh = reader->changes(0);
+        QCOMPARE(fresh.changed.size(), 3);
+        QVERIFY(fresh.removed.isEmpty());
+        QCOMPARE(fresh.newest, delta.newest);
+
+        // Nothing to remove: nothing changes.
+        QCOMPARE(writer->removeJobs({jobs[1].id, 999999}).removed, 0);
+        QCOMPARE(spy.count(), 1);
+        // Once cancelled, the running job can go.
+        QCOMPARE(writer->cancel({jobs[0].id}), 1);
+        QCOMPARE(writer->removeJobs({jobs[0].id}).removed, 1);
+        QVERIFY(!writer->complete(jobs[0].id, QStringLiteral("w")));
+        QCOMPARE(writer->integrityCheck(), QStringLiteral("ok"));
+    }
+
+    // Removing the newest job must not hand its id or its revision to the next change: a reader
+    // would take the new job for the removed one, or miss a change.
+    void idsAndRevisionsAreNotReusedAfterRemoval()
+    {
+        const QString path = newDbPath();
+        auto store = openStore(path);
+        auto reader = openStore(path);
+        enqueueInputs(*store, 2);
+        const QList<JobRecord> jobs = store->list();
+        const qint64 rev = store->latestRevision();
+        QCOMPARE(store->removeJobs({jobs[1].id}).removed, 1);
+        const qint64 afterRemoval = store->latestRevision();
+        QVERIFY(afterRemoval > rev);
+        const JobChanges seen = reader->changes(rev);
+        QCOMPARE(seen.newest, afterRemoval);
+
+        EnqueueRequest req;
+        req.inputs.append({m_dir.filePath(QStringLiteral("in/other.jpg")), {}});
+        req.recipes << recipeFromSpecs({QStringLiteral("thumbnail:size=64")}, QStringLiteral("t"));
+        req.outputDir = m_dir.filePath(QStringLiteral("out"));
+        EnqueueResult res;
+        QVERIFY(!store->enqueue(req, &res));
+        const QList<JobRecord> now = store->list();
+        QCOMPARE(now.size(), 2);
+        QVERIFY(now[1].id > jobs[1].id);
+        QVERIFY(now[1].revision > afterRemoval);
+        const JobChanges next = reader->changes(seen.newest);
+        QCOMPARE(next.changed.size(), 1);
+        QCOMPARE(next.changed[0].id, now[1].id);
+        QVERIFY(next.removed.isEmpty());
+    }
+
+    void clearFinishedRemovesDoneFailedAndCancelled()
+    {
+        const QString path = newDbPath();
+        auto store = openStore(path);
+        auto reader = openStore(path);
+        enqueueInputs(*store, 6);
+        const QList<JobRecord> jobs = store->list();
+        auto lease = [&] { return store->leaseNext(QStringLiteral("w"), 60s); };
+        QVERIFY(store->complete(lease()->id, QStringLiteral("w"))); // jobs[0] done
+        store->fail(lease()->id, QStringLiteral("w"), ErrorKind::Permanent, QStringLiteral("x"));
+        const auto running = lease();             // jobs[2] leased
+        QCOMPARE(store->cancel({jobs[3].id}), 1); // jobs[3] cancelled
+        store->pauseBatch(jobs[0].batchId);       // jobs[4], [5] paused
+        const qint64 rev = reader->changes(0).newest;
+
+        QCOMPARE(store->clearFinished(), 3);
+        QCOMPARE(store->list().size(), 3);
+        QCOMPARE(store->job(running->id)->state, JobState::Leased);
+        QCOMPARE(store->counts().value(JobState::Paused), 2);
+        const JobChanges delta = reader->changes(rev);
+        QCOMPARE(QSet<qint64>(delta.removed.cbegin(), delta.removed.cend()),
+                 (QSet<qint64>{jobs[0].id, jobs[1].id, jobs[3].id}));
+        QVERIFY(delta.changed.isEmpty());
+        QCOMPARE(store->clearFinished(), 0);
+        QCOMPARE(store->integrityCheck(), QStringLiteral("ok"));
+    }
+
+    // Old tombstones are pruned; a reader that last looked before the pruned ones is told to
+    // reload instead of silently keeping rows that are gone.
+    void prunedTombstonesMakeAStaleReaderReload()
+    {
+        ManualClock clock;
+        const QString path = newDbPath();
+        auto store = openStore(path, &clock);
+        auto reader = openStore(path, &clock);
+        store->setTombstoneLifetime(1000ms);
+        enqueueInputs(*store, 4);
+        const QList<JobRecord> jobs = store->list();
+        const qint64 stale = reader->changes(0).newest;
+        QCOMPARE(store->removeJobs({jobs[0].id}).removed, 1);
+        const qint64 afterFirst = reader->changes(stale).newest;
+        QVERIFY(reader->changes(stale).complete);
+        clock.advance(5000);
+        QCOMPARE(store->removeJobs({jobs[2].id}).removed, 1);
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT job_id FROM removed_jobs ORDER BY job_id")));
+            QList<qint64> kept;
+            while (q.next())
+                kept << q.value(0).toLongLong();
+            QCOMPARE(kept, QList<qint64>{jobs[2].id}); // the first one was pruned
+        }
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+        QVERIFY(!reader->changes(stale).complete);
+        const JobChanges recent = reader->changes(afterFirst);
+        QVERIFY(recent.complete);
+        QCOMPARE(recent.removed, QList<qint64>{jobs[2].id});
+        QVERIFY(reader->changes(0).complete);
+        QCOMPARE(reader->changes(0).changed.size(), 2);
+    }
+
     // Several threads, each with its own connection and owner, drain one queue: every job is
     // leased exactly once.
     void concurrentThreadsLeaseEachJobExactlyOnce()

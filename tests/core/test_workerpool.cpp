@@ -112,6 +112,33 @@ private slots:
         QVERIFY(rotated.rows > rotated.cols);
     }
 
+    // A running job reports its progress per stage: decoding, each step, encoding and writing.
+    void progressIsReportedPerStep()
+    {
+        auto store = newStore();
+        const QString out = m_dir.filePath(QStringLiteral("out-progress"));
+        enqueue(*store, {photo("gray_cameraman_cc0.png")},
+                {QStringLiteral("thumbnail:size=100"), QStringLiteral("grayscale"),
+                 QStringLiteral("format:type=png")},
+                out);
+        WorkerPool pool(store.get());
+        pool.setWorkerCount(1);
+        QSignalSpy progress(&pool, &WorkerPool::jobProgress);
+        QSignalSpy finished(&pool, &WorkerPool::jobFinished);
+        pool.start();
+        QVERIFY(waitFor([&] { return finished.count() == 1; }));
+        pool.stop();
+        QVERIFY(pool.waitForStopped(10000));
+        const qint64 id = store->list().constFirst().id;
+        QList<int> percents;
+        for (const QList<QVariant> &args : std::as_const(progress)) {
+            QCOMPARE(args.at(0).toLongLong(), id);
+            percents << args.at(1).toInt();
+        }
+        // Decoding, thumbnail, grayscale, encoding + writing: a quarter each.
+        QCOMPARE(percents, (QList<int>{25, 50, 75, 100}));
+    }
+
     // Identical work is not done twice: same input content + same recipe -> the earlier output is
     // copied; a changed input, a changed recipe or a deleted earlier output means computing again.
     void identicalWorkReusesTheEarlierOutput()

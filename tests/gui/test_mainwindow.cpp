@@ -6,9 +6,11 @@
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "ParamForm.h"
+#include "QueueDelegate.h"
 #include "QueueModel.h"
 #include "RecipeEditor.h"
 #include "SettingsDialog.h"
+#include "ThumbnailCache.h"
 #include "jobs/JobStore.h"
 #include "jobs/WorkerPool.h"
 #include "ops/OperationRegistry.h"
@@ -26,12 +28,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPainter>
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
+#include <QToolButton>
 #include <memory>
 
 using namespace pq;
@@ -89,15 +94,23 @@ private slots:
     void dropAddsJobsAndCountsSkipped();
     void startProcessesToDone();
     void corruptFileShowsItsErrorAndRetries();
+    void inputThumbnailsArriveOffTheGuiThread();
     void pauseResumeAndWorkerCount();
     void filterShowsOnlyFailed();
     void paramFormIsGeneratedFromSpecs();
     void namingExampleFollowsTemplate();
     void reopenShowsTheSameQueueAndResumes();
+    void deleteKeyRemovesSelectedJobs();
+    void removingQueuedJobsAsksFirst();
+    void clearFinishedKeepsUnfinishedJobs();
+    void runningJobShowsAProgressBar();
     void settingsDialogRoundTrips();
 
 private:
     QueueModel *model() const { return m_window->queueModel(); }
+    // Selects the rows of `ids` in the view (through the sort/filter proxy).
+    void selectJobs(const QList<qint64> &ids);
+    void addPausedJob(const char *file);
     int rowsInState(JobState state) const { return model()->count(state); }
 
     QTemporaryDir m_tmp;
@@ -247,6 +260,50 @@ void TestMainWindow::corruptFileShowsItsErrorAndRetries()
     QTRY_VERIFY_WITH_TIMEOUT(model()->job(row).revision > revisionBefore, 30000);
     QTRY_COMPARE_WITH_TIMEOUT(int(model()->job(row).state), int(JobState::Failed), kLongTimeoutMs);
     QCOMPARE(model()->job(row).attempts, 1); // attempts were reset by the retry
+}
+
+void TestMainWindow::inputThumbnailsArriveOffTheGuiThread()
+{
+    ThumbnailCache *thumbs = model()->thumbnails();
+    QVERIFY(thumbs);
+    QCOMPARE(model()->rowCount(), 5); // four photos and the corrupt file
+    // The view asks for the rows it paints; asking here too makes the test independent of when
+    // the offscreen window paints.
+    auto settled = [&] {
+        bool all = true;
+        for (int r = 0; r < model()->rowCount(); ++r) {
+            const QModelIndex name = model()->index(r, QueueModel::NameColumn);
+            if (name.data(Qt::DecorationRole).isNull())
+                all = false;
+        }
+        return all;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(settled(), 30000);
+    for (int r = 0; r < model()->rowCount(); ++r) {
+        const JobRecord &job = model()->job(r);
+        const auto icon =
+            model()->index(r, QueueModel::NameColumn).data(Qt::DecorationRole).value<QIcon>();
+        QVERIFY2(!icon.isNull(), qPrintable(job.inputPath));
+        if (job.inputPath.endsWith(QLatin1String("corrupt.jpg"))) {
+            QCOMPARE(int(thumbs->status(job.inputPath)), int(ThumbnailCache::Status::Broken));
+            QCOMPARE(icon.cacheKey(), thumbs->brokenIcon().cacheKey());
+        } else {
+            QCOMPARE(int(thumbs->status(job.inputPath)), int(ThumbnailCache::Status::Ready));
+            const QImage picture = icon.pixmap(QSize(64, 64)).toImage();
+            QVERIFY(!picture.isNull());
+            QVERIFY(qMax(picture.width(), picture.height()) <= 64);
+            QVERIFY(icon.cacheKey() != thumbs->brokenIcon().cacheKey());
+        }
+    }
+    // A request whose rows are no longer shown when its turn comes is dropped.
+    ThumbnailCache hidden;
+    hidden.setStillWanted([](qint64) { return false; });
+    const QString photo = dataFile("gray_cameraman_cc0.png");
+    QVERIFY(hidden.icon(photo, 1).isNull());
+    QCOMPARE(int(hidden.status(photo)), int(ThumbnailCache::Status::Pending));
+    QTRY_COMPARE(int(hidden.status(photo)), int(ThumbnailCache::Status::None));
+    QTest::qWait(300);
+    QCOMPARE(int(hidden.status(photo)), int(ThumbnailCache::Status::None));
 }
 
 void TestMainWindow::pauseResumeAndWorkerCount()
@@ -485,6 +542,186 @@ void TestMainWindow::reopenShowsTheSameQueueAndResumes()
         m_window->resize(1280, 800);
         QVERIFY(m_window->grab().save(shot));
     }
+}
+
+void TestMainWindow::selectJobs(const QList<qint64> &ids)
+{
+    QTableView *view = m_window->queueView();
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    view->selectionModel()->clearSelection();
+    for (qint64 id : ids) {
+        const int row = model()->rowOfJob(id);
+        QVERIFY(row >= 0);
+        view->selectionModel()->select(proxy->mapFromSource(model()->index(row, 0)),
+                                       QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+}
+
+// Pauses the pool and adds one job, which stays queued.
+void TestMainWindow::addPausedJob(const char *file)
+{
+    if (!m_window->pool()->isPaused())
+        action(m_window.get(), "actionPause")->trigger();
+    QVERIFY(m_window->pool()->isPaused());
+    const int queued = rowsInState(JobState::Queued);
+    QSignalSpy added(m_window.get(), &MainWindow::inputsAdded);
+    dropPaths(m_window.get(), {dataFile(file)});
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 60000);
+    QTRY_COMPARE(rowsInState(JobState::Queued), queued + 1);
+}
+
+void TestMainWindow::deleteKeyRemovesSelectedJobs()
+{
+    QTRY_COMPARE(model()->rowCount(), 7);
+    QList<qint64> done;
+    for (int r = 0; r < model()->rowCount() && done.size() < 2; ++r)
+        if (model()->job(r).state == JobState::Done)
+            done << model()->job(r).id;
+    QCOMPARE(done.size(), 2);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTableView *view = m_window->queueView();
+    view->setFocus();
+    selectJobs(done);
+    QAction *remove = action(m_window.get(), "actionRemove");
+    QVERIFY(remove && remove->isEnabled());
+    QCOMPARE(remove->shortcut(), QKeySequence(QKeySequence::Delete));
+    // Finished jobs go without a question.
+    QTest::keyClick(view, Qt::Key_Delete);
+    QTRY_COMPARE(model()->rowCount(), 5);
+    for (qint64 id : done) {
+        QCOMPARE(model()->rowOfJob(id), -1);
+        QVERIFY(!m_window->store()->job(id));
+    }
+    QCOMPARE(view->model()->rowCount(), 5);
+    QCOMPARE(rowsInState(JobState::Done), 4);
+    // The row index stays consistent with the rows.
+    for (int r = 0; r < model()->rowCount(); ++r)
+        QCOMPARE(model()->rowOfJob(model()->job(r).id), r);
+    // Output files stay.
+    QVERIFY(QFileInfo::exists(m_out));
+}
+
+void TestMainWindow::removingQueuedJobsAsksFirst()
+{
+    addPausedJob("gray_cameraman_cc0.png");
+    const int rows = model()->rowCount();
+    qint64 queued = 0;
+    for (int r = 0; r < rows; ++r)
+        if (model()->job(r).state == JobState::Queued)
+            queued = model()->job(r).id;
+    QVERIFY(queued);
+    selectJobs({queued});
+    QAction *remove = action(m_window.get(), "actionRemove");
+
+    // Cancel in the question keeps the job.
+    QString question;
+    auto answer = [&question](QMessageBox::StandardButton button) {
+        QTimer::singleShot(0, [&question, button] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), QStringLiteral("confirmRemove"));
+            question = box->text();
+            box->button(button)->click();
+        });
+    };
+    answer(QMessageBox::Cancel);
+    remove->trigger();
+    QCOMPARE(question, QStringLiteral("Remove 1 job(s) that have not run yet?"));
+    QTest::qWait(200);
+    QCOMPARE(model()->rowCount(), rows);
+    QVERIFY(m_window->store()->job(queued));
+
+    answer(QMessageBox::Yes);
+    remove->trigger();
+    QTRY_COMPARE(model()->rowCount(), rows - 1);
+    QCOMPARE(model()->rowOfJob(queued), -1);
+    QCOMPARE(rowsInState(JobState::Queued), 0);
+}
+
+void TestMainWindow::clearFinishedKeepsUnfinishedJobs()
+{
+    addPausedJob("teeth_katherine_maher.jpg");
+    QVERIFY(rowsInState(JobState::Done) > 0);
+    QCOMPARE(rowsInState(JobState::Failed), 1);
+    auto *button = m_window->findChild<QToolButton *>(QStringLiteral("clearFinishedButton"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_COMPARE(model()->rowCount(), 1);
+    QCOMPARE(rowsInState(JobState::Queued), 1);
+    QCOMPARE(rowsInState(JobState::Done), 0);
+    QCOMPARE(rowsInState(JobState::Failed), 0);
+    QCOMPARE(model()->job(0).state, JobState::Queued);
+    QCOMPARE(model()->rowOfJob(model()->job(0).id), 0);
+    QTRY_VERIFY(!button->isEnabled());
+    QCOMPARE(m_window->store()->list().size(), 1);
+    auto *progress = m_window->findChild<QProgressBar *>(QStringLiteral("overallProgress"));
+    QTRY_COMPARE(progress->text(), QStringLiteral("0 of 1 finished"));
+}
+
+void TestMainWindow::runningJobShowsAProgressBar()
+{
+    // A recipe that takes a while and says how far it is.
+    RecipeEditor *editor = m_window->recipeEditor();
+    Recipe slow;
+    QVERIFY(!Recipe::fromSpecs(
+        {QStringLiteral("debug-sleep:ms=2500"), QStringLiteral("thumbnail:size=64")}, &slow));
+    editor->setCurrentRecipe(slow);
+    editor->setCheckedOutputs(true, {});
+    addPausedJob("faces_flash_bar_couple.jpg");
+    qint64 id = 0;
+    for (int r = 0; r < model()->rowCount(); ++r)
+        if (model()->job(r).inputPath.endsWith(QLatin1String("faces_flash_bar_couple.jpg")))
+            id = model()->job(r).id;
+    QVERIFY(id);
+
+    QSignalSpy progress(m_window->pool(), &WorkerPool::jobProgress);
+    action(m_window.get(), "actionPause")->trigger(); // resume
+    QVERIFY(!m_window->pool()->isPaused());
+    auto percentShown = [&] {
+        const int row = model()->rowOfJob(id);
+        return row < 0
+                   ? QVariant()
+                   : model()->index(row, QueueModel::StateColumn).data(QueueModel::ProgressRole);
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(percentShown().toInt() > 0, 30000);
+    QVERIFY(percentShown().toInt() < 100);
+
+    // The State column of the running job paints a progress bar (offscreen, into an image).
+    QTableView *view = m_window->queueView();
+    QVERIFY(qobject_cast<QueueDelegate *>(view->itemDelegate()));
+    QImage image(view->viewport()->size(), QImage::Format_ARGB32);
+    image.fill(Qt::white);
+    view->viewport()->render(&image);
+    QVERIFY(!image.isNull());
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(view->model());
+    const QModelIndex state =
+        proxy->mapFromSource(model()->index(model()->rowOfJob(id), QueueModel::StateColumn));
+    QStyleOptionViewItem option;
+    option.initFrom(view);
+    option.rect = QRect(0, 0, 160, 30);
+    QImage cell(160, 30, QImage::Format_ARGB32);
+    cell.fill(Qt::white);
+    {
+        QPainter painter(&cell);
+        view->itemDelegate()->paint(&painter, option, state);
+    }
+    QVERIFY(cell != [] {
+        QImage blank(160, 30, QImage::Format_ARGB32);
+        blank.fill(Qt::white);
+        return blank;
+    }());
+
+    QTRY_COMPARE_WITH_TIMEOUT(int(model()->job(model()->rowOfJob(id)).state), int(JobState::Done),
+                              kLongTimeoutMs);
+    QVERIFY(percentShown().isNull()); // only running jobs have a bar
+    QList<int> percents;
+    for (const QList<QVariant> &args : std::as_const(progress))
+        if (args.at(0).toLongLong() == id)
+            percents << args.at(1).toInt();
+    QVERIFY2(percents.size() >= 4, qPrintable(QString::number(percents.size())));
+    QVERIFY(std::is_sorted(percents.cbegin(), percents.cend()));
+    QCOMPARE(percents.constLast(), 100);
 }
 
 void TestMainWindow::settingsDialogRoundTrips()
