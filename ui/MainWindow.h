@@ -35,6 +35,7 @@ class WorkerPool;
 namespace pq::ui {
 
 class OffloadController;
+class PreviewPane;
 class QueueFilterModel;
 class QueueModel;
 class RecipeEditor;
@@ -53,6 +54,7 @@ public:
     RecipeEditor *recipeEditor() const { return m_editor; }
     QTableView *queueView() const { return m_view; }
     OffloadController *offload() const { return m_offload.get(); }
+    PreviewPane *previewPane() const { return m_preview; }
     // The "Offload" toggle: the next batches added go to remote workers.
     bool offloadNextBatch() const;
     void setOffloadNextBatch(bool on);
@@ -91,6 +93,7 @@ private:
         QMap<QString, int> skipped;
         QString error;
         bool offload = false;
+        QString lastInput; // the last image scanned, for the preview
     };
     void buildActions();
     void buildCentral();
@@ -108,6 +111,7 @@ private:
     void updateStatus();
     void updateActions();
     void updateDetails();
+    void updatePreviewInput();
     void onInputsDone(const InputOutcome &outcome);
     QList<qint64> selectedJobIds() const;
     QModelIndexList selectedSourceRows() const;
@@ -126,6 +130,9 @@ private:
     RecipeEditor *m_editor = nullptr;
     QTableView *m_view = nullptr;
     QSplitter *m_splitter = nullptr;
+    QSplitter *m_previewSplitter = nullptr; // the preview above the queue
+    PreviewPane *m_preview = nullptr;
+    QString m_lastAddedInput;
     QComboBox *m_filterBox = nullptr;
     QPlainTextEdit *m_details = nullptr;
     QSpinBox *m_workers = nullptr;
