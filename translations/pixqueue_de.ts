@@ -469,6 +469,68 @@
         </message>
     </context>
     <context>
+        <name>pq::ui::PreviewPane</name>
+        <message>
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>Side by side</source>
+            <translation>Nebeneinander</translation>
+        </message>
+        <message>
+            <source>Show before and after next to each other instead of split by a divider</source>
+            <translation>Vorher und Nachher nebeneinander zeigen statt durch einen Teiler getrennt</translation>
+        </message>
+        <message>
+            <source>Clear regions</source>
+            <translation>Bereiche löschen</translation>
+        </message>
+        <message>
+            <source>Remove the rectangles drawn for the selected step</source>
+            <translation>Die für den ausgewählten Schritt gezeichneten Rechtecke entfernen</translation>
+        </message>
+        <message>
+            <source>Before and after preview</source>
+            <translation>Vorher-Nachher-Vorschau</translation>
+        </message>
+        <message>
+            <source>Drag the divider or use the arrow keys to compare before and after.</source>
+            <translation>Ziehen Sie den Teiler oder benutzen Sie die Pfeiltasten, um Vorher und Nachher zu vergleichen.</translation>
+        </message>
+        <message>
+            <source>Preview status</source>
+            <translation>Status der Vorschau</translation>
+        </message>
+        <message>
+            <source>Select a job or add images to see a preview.</source>
+            <translation>Wählen Sie einen Auftrag aus oder fügen Sie Bilder hinzu, um eine Vorschau zu sehen.</translation>
+        </message>
+        <message>
+            <source>Rendering the preview…</source>
+            <translation>Vorschau wird berechnet…</translation>
+        </message>
+        <message>
+            <source>Showing the selected step only: drag on the image to mark each eye.</source>
+            <translation>Nur der ausgewählte Schritt wird gezeigt: ziehen Sie auf dem Bild ein Rechteck um jedes Auge.</translation>
+        </message>
+        <message>
+            <source>Showing the selected step only: drag on the image to mark each mouth.</source>
+            <translation>Nur der ausgewählte Schritt wird gezeigt: ziehen Sie auf dem Bild ein Rechteck um jeden Mund.</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::PreviewWidget</name>
+        <message>
+            <source>Before</source>
+            <translation>Vorher</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>Nachher</translation>
+        </message>
+    </context>
+    <context>
         <name>pq::ui::QueueModel</name>
         <message>
             <source>Queued</source>

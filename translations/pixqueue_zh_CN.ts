@@ -461,6 +461,68 @@
         </message>
     </context>
     <context>
+        <name>pq::ui::PreviewPane</name>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Side by side</source>
+            <translation>并排显示</translation>
+        </message>
+        <message>
+            <source>Show before and after next to each other instead of split by a divider</source>
+            <translation>将处理前和处理后并排显示，而不是用分隔线分开</translation>
+        </message>
+        <message>
+            <source>Clear regions</source>
+            <translation>清除区域</translation>
+        </message>
+        <message>
+            <source>Remove the rectangles drawn for the selected step</source>
+            <translation>删除为所选步骤绘制的矩形</translation>
+        </message>
+        <message>
+            <source>Before and after preview</source>
+            <translation>处理前后对比预览</translation>
+        </message>
+        <message>
+            <source>Drag the divider or use the arrow keys to compare before and after.</source>
+            <translation>拖动分隔线或使用方向键对比处理前和处理后。</translation>
+        </message>
+        <message>
+            <source>Preview status</source>
+            <translation>预览状态</translation>
+        </message>
+        <message>
+            <source>Select a job or add images to see a preview.</source>
+            <translation>选择一个任务或添加图片以查看预览。</translation>
+        </message>
+        <message>
+            <source>Rendering the preview…</source>
+            <translation>正在生成预览…</translation>
+        </message>
+        <message>
+            <source>Showing the selected step only: drag on the image to mark each eye.</source>
+            <translation>仅显示所选步骤：在图像上拖动以框出每只眼睛。</translation>
+        </message>
+        <message>
+            <source>Showing the selected step only: drag on the image to mark each mouth.</source>
+            <translation>仅显示所选步骤：在图像上拖动以框出每张嘴。</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::ui::PreviewWidget</name>
+        <message>
+            <source>Before</source>
+            <translation>处理前</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>处理后</translation>
+        </message>
+    </context>
+    <context>
         <name>pq::ui::QueueModel</name>
         <message>
             <source>Queued</source>

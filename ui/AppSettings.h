@@ -30,6 +30,7 @@ namespace keys {
 inline constexpr char geometry[] = "window/geometry";
 inline constexpr char windowState[] = "window/state";
 inline constexpr char splitter[] = "window/splitter";
+inline constexpr char previewSplitter[] = "window/previewSplitter";
 inline constexpr char recipe[] = "recipe/current";
 inline constexpr char checkedPresets[] = "recipe/checkedPresets";
 inline constexpr char useCurrentRecipe[] = "recipe/useCurrent";

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "OffloadController.h"
+#include "PreviewPane.h"
 #include "QueueDelegate.h"
 #include "QueueModel.h"
 #include "RecipeEditor.h"
@@ -114,6 +115,7 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateActions();
         updateDetails();
+        updatePreviewInput();
     });
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
 
@@ -388,7 +390,16 @@ void MainWindow::buildCentral()
     m_details->setPlaceholderText(tr("Select a job to see its details."));
     m_details->setMaximumHeight(110);
     layout->addWidget(m_details);
-    m_splitter->addWidget(queuePane);
+    // The preview of the selected (or last added) input sits above the queue.
+    m_previewSplitter = new QSplitter(Qt::Vertical, m_splitter);
+    m_previewSplitter->setObjectName(QStringLiteral("previewSplitter"));
+    m_previewSplitter->setChildrenCollapsible(false);
+    m_preview = new PreviewPane(m_editor, m_previewSplitter);
+    m_previewSplitter->addWidget(m_preview);
+    m_previewSplitter->addWidget(queuePane);
+    m_previewSplitter->setStretchFactor(0, 3);
+    m_previewSplitter->setStretchFactor(1, 2);
+    m_splitter->addWidget(m_previewSplitter);
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     setCentralWidget(m_splitter);
@@ -437,6 +448,7 @@ void MainWindow::restoreSettings()
     restoreGeometry(s.value(QLatin1String(keys::geometry)).toByteArray());
     restoreState(s.value(QLatin1String(keys::windowState)).toByteArray());
     m_splitter->restoreState(s.value(QLatin1String(keys::splitter)).toByteArray());
+    m_previewSplitter->restoreState(s.value(QLatin1String(keys::previewSplitter)).toByteArray());
     Recipe recipe;
     const QByteArray json = s.value(QLatin1String(keys::recipe)).toByteArray();
     if (!json.isEmpty() && !Recipe::fromJsonBytes(json, &recipe))
@@ -462,6 +474,7 @@ void MainWindow::saveSettings() const
     s.setValue(QLatin1String(keys::geometry), saveGeometry());
     s.setValue(QLatin1String(keys::windowState), saveState());
     s.setValue(QLatin1String(keys::splitter), m_splitter->saveState());
+    s.setValue(QLatin1String(keys::previewSplitter), m_previewSplitter->saveState());
     s.setValue(QLatin1String(keys::recipe), m_editor->currentRecipeJson());
     s.setValue(QLatin1String(keys::useCurrentRecipe), m_editor->useCurrentRecipe());
     s.setValue(QLatin1String(keys::checkedPresets), m_editor->checkedPresets());
@@ -621,6 +634,7 @@ bool MainWindow::addInputs(const QStringList &paths)
         outcome->skipped = scan.skipped;
         if (scan.inputs.isEmpty())
             return;
+        outcome->lastInput = scan.inputs.last().path;
         EnqueueRequest withInputs = request;
         withInputs.inputs = scan.inputs;
         EnqueueResult result;
@@ -661,6 +675,10 @@ void MainWindow::onInputsDone(const InputOutcome &outcome)
                                        .arg(reasons.join(QStringLiteral("; ")));
     m_inputSummary->setText(text);
     m_inputSummary->setToolTip(text);
+    if (!outcome.lastInput.isEmpty() && outcome.error.isEmpty()) {
+        m_lastAddedInput = outcome.lastInput;
+        updatePreviewInput();
+    }
     m_model->refresh();
     m_pool->wake();
     emit inputsAdded(outcome.jobs, skippedFiles);
@@ -821,6 +839,22 @@ void MainWindow::updateDetails()
     const QString text = lines.join(QLatin1Char('\n'));
     if (m_details->toPlainText() != text)
         m_details->setPlainText(text);
+}
+
+// The preview shows the selected job's input, or else the last input added.
+void MainWindow::updatePreviewInput()
+{
+    const QModelIndexList rows = selectedSourceRows();
+    QString path = m_lastAddedInput;
+    if (!rows.isEmpty()) {
+        const QModelIndex current = m_view->selectionModel()->currentIndex();
+        const QModelIndex row =
+            current.isValid() && m_view->selectionModel()->isRowSelected(current.row())
+                ? m_filter->mapToSource(current)
+                : rows.first();
+        path = row.siblingAtColumn(0).data(QueueModel::InputPathRole).toString();
+    }
+    m_preview->setInput(path);
 }
 
 void MainWindow::showContextMenu(const QPoint &pos)

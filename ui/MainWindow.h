@@ -37,6 +37,7 @@ struct RemoveResult;
 namespace pq::ui {
 
 class OffloadController;
+class PreviewPane;
 class QueueFilterModel;
 class QueueModel;
 class RecipeEditor;
@@ -55,6 +56,7 @@ public:
     RecipeEditor *recipeEditor() const { return m_editor; }
     QTableView *queueView() const { return m_view; }
     OffloadController *offload() const { return m_offload.get(); }
+    PreviewPane *previewPane() const { return m_preview; }
     // The "Offload" toggle: the next batches added go to remote workers.
     bool offloadNextBatch() const;
     void setOffloadNextBatch(bool on);
@@ -97,6 +99,7 @@ private:
         QMap<QString, int> skipped;
         QString error;
         bool offload = false;
+        QString lastInput; // the last image scanned, for the preview
     };
     void buildActions();
     void buildCentral();
@@ -114,6 +117,7 @@ private:
     void updateStatus();
     void updateActions();
     void updateDetails();
+    void updatePreviewInput();
     void onInputsDone(const InputOutcome &outcome);
     void runRemoval(std::function<RemoveResult(JobStore *)> removal);
     QList<qint64> selectedJobIds() const;
@@ -133,6 +137,9 @@ private:
     RecipeEditor *m_editor = nullptr;
     QTableView *m_view = nullptr;
     QSplitter *m_splitter = nullptr;
+    QSplitter *m_previewSplitter = nullptr; // the preview above the queue
+    PreviewPane *m_preview = nullptr;
+    QString m_lastAddedInput;
     QComboBox *m_filterBox = nullptr;
     QPlainTextEdit *m_details = nullptr;
     QSpinBox *m_workers = nullptr;

@@ -383,6 +383,32 @@ void RecipeEditor::onStepSelected()
     } else {
         m_form->setOperation(registry.find(kFormatOp), m_recipe.output);
     }
+    emit stepSelected(isStep ? step : -1);
+}
+
+bool RecipeEditor::setStepParam(int step, const QString &name, const QVariant &value)
+{
+    if (step < 0 || step >= m_recipe.steps.size())
+        return false;
+    const Operation *op = OperationRegistry::instance().find(m_recipe.steps.at(step).op);
+    if (!op)
+        return false;
+    for (const ParamSpec &spec : op->params()) {
+        if (spec.name != name)
+            continue;
+        QVariant coerced;
+        if (spec.coerce(value, &coerced))
+            return false;
+        Params &params = m_recipe.steps[step].params;
+        if (params.value(name) == coerced)
+            return true;
+        params.insert(name, coerced);
+        if (step == selectedStep())
+            m_form->setOperation(op, params);
+        markEdited();
+        return true;
+    }
+    return false;
 }
 
 void RecipeEditor::onStepParamsChanged(const Params &params)

@@ -39,6 +39,10 @@ public:
     void selectStep(int index);
     int selectedStep() const;
     ParamForm *paramForm() const { return m_form; }
+    // Sets one parameter of a step as if it had been edited in the form (the form shows it when
+    // the step is selected, recipeChanged is emitted). False for a bad step, an unknown
+    // parameter or a value its spec rejects.
+    bool setStepParam(int step, const QString &name, const QVariant &value);
 
     // The recipes of the checked outputs, in list order; an error message when none is checked or
     // one is invalid.
@@ -58,6 +62,8 @@ public:
 
 signals:
     void recipeChanged();
+    // The selected entry of the step list changed: a step index, or -1 for the output format.
+    void stepSelected(int step);
 
 private:
     void buildAddMenu();
