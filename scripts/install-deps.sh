@@ -21,6 +21,9 @@ APT_PACKAGES=(
     imagemagick
     # tests: node runs the local SQS/S3 server (fauxqs) and the CMQ protocol stand-in
     nodejs
+    # tests (scripts/fuzz.sh, run by CI): the libFuzzer targets need Clang, and libFuzzer itself
+    # (libclang_rt.fuzzer*.a) with the sanitizer runtimes is in libclang-rt-14-dev
+    clang libclang-rt-14-dev
 )
 # Debian packages npm separately; NodeSource's nodejs bundles it and conflicts with Debian's npm.
 command -v npm >/dev/null 2>&1 || APT_PACKAGES+=(npm)
@@ -61,6 +64,9 @@ print_other_systems() {
     and configure with -DCMAKE_TOOLCHAIN_FILE=<vcpkg>/scripts/buildsystems/vcpkg.cmake
     -DCMAKE_PREFIX_PATH=<Qt>/6.x.y/msvc2019_64 (use one Qt: vcpkg's qtkeychain-qt6 builds
     against vcpkg's own qtbase unless you point it at yours).
+
+  scripts/fuzz.sh (CI) also needs Clang with libFuzzer: Fedora clang compiler-rt, Arch clang
+  compiler-rt, macOS brew install llvm (Apple's clang has no libFuzzer).
 
 Then run the scripts again with PIXQUEUE_SKIP_DEPS=1, e.g.
     PIXQUEUE_SKIP_DEPS=1 bash scripts/test.sh

@@ -12,6 +12,8 @@
 #   PIXQUEUE_SKIP_DEPS=1  do not check system packages
 #   SANITIZE=1|0       also build with AddressSanitizer + UndefinedBehaviorSanitizer (in
 #                      build-asan/) and run the core tests there; default 1 when CI=true
+#   FUZZ=1|0           then run every libFuzzer target briefly (scripts/fuzz.sh, Clang build in
+#                      build-fuzz/); default: as SANITIZE
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -64,7 +66,8 @@ set +e
 rc=$?
 set -e
 
-if ((rc == 0)) && [[ "${SANITIZE:-$([[ "${CI:-}" == true ]] && echo 1 || echo 0)}" == 1 ]]; then
+sanitize="${SANITIZE:-$([[ "${CI:-}" == true ]] && echo 1 || echo 0)}"
+if ((rc == 0)) && [[ "$sanitize" == 1 ]]; then
     # The same core tests under ASan/UBSan: any memory error, leak or undefined behaviour fails.
     echo "[test] sanitizer stage (build-asan)"
     export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:halt_on_error=1"
@@ -81,6 +84,16 @@ if ((rc == 0)) && [[ "${SANITIZE:-$([[ "${CI:-}" == true ]] && echo 1 || echo 0)
         "${asan_cmd[@]}" </dev/null
         rc=$?
         set -e
+    fi
+fi
+
+if ((rc == 0)) && [[ "${FUZZ:-$sanitize}" == 1 ]]; then
+    # Every libFuzzer target for FUZZ_SECONDS (default 20 s) on a copy of its seeds (Clang build
+    # in build-fuzz/): any crash, leak, timeout or broken invariant fails the run.
+    echo "[test] fuzz stage (build-fuzz)"
+    if ! bash scripts/fuzz.sh </dev/null; then
+        echo "[test] fuzzing failed" >&2
+        rc=1
     fi
 fi
 

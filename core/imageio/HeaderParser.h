@@ -38,6 +38,11 @@ private:
 // or an empty string. Needs at most 12 bytes.
 QString sniffFormat(const QByteArray &leadingBytes);
 
+// EXIF orientation 1..8 (1 when absent or broken) from an Exif payload (a TIFF structure) at
+// [offset, offset + length) of `source`; tolerates the "Exif\0\0" prefix that JPEG requires and
+// some WebP writers copy. Only IFD0 is read.
+int exifOrientation(const ByteSource &source, qint64 offset, qint64 length);
+
 struct HeaderDetails
 {
     ImageHeader header;

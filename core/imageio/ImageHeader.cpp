@@ -177,8 +177,8 @@ std::optional<TiffInfo> parseTiffIfd0(const ByteSource &src)
     return info;
 }
 
-// Orientation from an Exif payload at [offset, offset + length) of `source`; tolerates the
-// "Exif\0\0" prefix that JPEG requires and some WebP writers copy.
+} // namespace
+
 int exifOrientation(const ByteSource &source, qint64 offset, qint64 length)
 {
     QByteArray prefix;
@@ -190,6 +190,8 @@ int exifOrientation(const ByteSource &source, qint64 offset, qint64 length)
     const auto info = parseTiffIfd0(tiff);
     return info ? info->orientation : 1;
 }
+
+namespace {
 
 std::optional<HeaderDetails> finish(const QString &format, quint64 w, quint64 h, int orientation)
 {

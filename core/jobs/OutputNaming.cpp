@@ -58,10 +58,12 @@ QString fileName(const QString &tpl, const QString &inputPath, const QString &pr
         base.chop(1);
     if (base.isEmpty())
         base = QStringLiteral("image");
-    // Windows reserves device names whatever the extension ("NUL.jpg" opens the null device):
+    // Windows reserves device names whatever the extension ("NUL.jpg" opens the null device),
+    // also with spaces before the extension ("CON .x.jpg") and with superscript digits ("COM¹"):
     // a batch made anywhere must be writable there too.
     static const QRegularExpression device(
-        QStringLiteral("^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\\..*)?$"),
+        QStringLiteral("^(CON|PRN|AUX|NUL|COM[0-9\u00b9\u00b2\u00b3]|LPT[0-9\u00b9\u00b2\u00b3]|"
+                       "CONIN\\$|CONOUT\\$) *(\\..*)?$"),
         QRegularExpression::CaseInsensitiveOption);
     if (device.match(base).hasMatch())
         base.prepend(QLatin1Char('_'));

@@ -58,6 +58,91 @@ ReceivedMessage messageFrom(const QJsonObject &m)
 
 } // namespace
 
+namespace cmqanswers {
+
+RemoteResult<QJsonObject> parseAnswer(const QString &action, const HttpResponse &response)
+{
+    if (response.status >= 500) {
+        return RemoteError{ErrorKind::Transient, QStringLiteral("http-%1").arg(response.status),
+                           tr("CMQ %1 failed: HTTP status %2").arg(action).arg(response.status),
+                           response.status};
+    }
+    QJsonParseError parseError;
+    const QJsonDocument json = QJsonDocument::fromJson(response.body, &parseError);
+    if (!json.isObject()) {
+        if (response.status != 200) {
+            return RemoteError{ErrorKind::Permanent, QStringLiteral("http-%1").arg(response.status),
+                               tr("CMQ %1 failed: HTTP status %2").arg(action).arg(response.status),
+                               response.status};
+        }
+        return protocolError(action, parseError.errorString());
+    }
+    const QJsonObject answer = json.object();
+    const int code = answer.value(QLatin1String("code")).toInt(-1);
+    // 7000: a receive found no message; 6010: a batch delete failed for some entries, listed
+    // in the answer. Both are answers to look into, not failed calls.
+    if (code == 0 || code == kNoMessage || code == kBatchPartlyFailed)
+        return answer;
+    RemoteError error = cmqError(action, code, answer.value(QLatin1String("message")).toString());
+    error.httpStatus = response.status;
+    return error;
+}
+
+QList<ReceivedMessage> receivedMessages(const QJsonObject &answer, bool batch)
+{
+    QList<ReceivedMessage> messages;
+    if (answer.value(QLatin1String("code")).toInt() == kNoMessage)
+        return messages;
+    if (batch) {
+        for (const QJsonValue &value : answer.value(QLatin1String("msgInfoList")).toArray())
+            messages.append(messageFrom(value.toObject()));
+    } else {
+        messages.append(messageFrom(answer));
+    }
+    return messages;
+}
+
+RemoteStatus collectSendBatch(const QJsonObject &answer, int offset, int count,
+                              BatchOutcome *outcome)
+{
+    const QJsonArray sent = answer.value(QLatin1String("msgList")).toArray();
+    if (sent.size() != count)
+        return protocolError(QStringLiteral("BatchSendMessage"), tr("wrong msgList size"));
+    for (int i = 0; i < count; ++i)
+        outcome->messageIds[offset + i] =
+            sent[i].toObject().value(QLatin1String("msgId")).toString();
+    return std::nullopt;
+}
+
+void collectDeleteFailures(const QJsonObject &answer, const QList<QString> &receiptHandles,
+                           int offset, int count, BatchOutcome *outcome)
+{
+    // Code 6010: some entries failed; errorList names them by receipt handle.
+    for (const QJsonValue &value : answer.value(QLatin1String("errorList")).toArray()) {
+        const QJsonObject failed = value.toObject();
+        const qsizetype index =
+            receiptHandles.indexOf(failed.value(QLatin1String("receiptHandle")).toString(), offset);
+        if (index < 0 || index >= offset + count)
+            continue;
+        outcome->failures.insert(static_cast<int>(index),
+                                 cmqError(QStringLiteral("BatchDeleteMessage"),
+                                          failed.value(QLatin1String("code")).toInt(),
+                                          failed.value(QLatin1String("message")).toString()));
+    }
+}
+
+RemoteResult<qint64> approximateDepth(const QJsonObject &answer)
+{
+    const QJsonValue active = answer.value(QLatin1String("activeMsgNum"));
+    // A count: a JSON number in 0..2^53 (converting a larger double to qint64 is undefined).
+    const double count = active.toDouble(-1);
+    if (!active.isDouble() || !(count >= 0 && count <= 9007199254740992.0))
+        return protocolError(QStringLiteral("GetQueueAttributes"), tr("no activeMsgNum"));
+    return static_cast<qint64>(count);
+}
+
+} // namespace cmqanswers
+
 CmqQueue::CmqQueue(CmqConfig config)
     : m_config(std::move(config))
 {}
@@ -100,30 +185,7 @@ RemoteResult<QJsonObject> CmqQueue::callOnce(const QString &action, const QList<
                   m_config.requestTimeout + extraWait});
     if (response.status == 0)
         return transportFailure(tr("CMQ %1").arg(action), response);
-    if (response.status >= 500) {
-        return RemoteError{ErrorKind::Transient, QStringLiteral("http-%1").arg(response.status),
-                           tr("CMQ %1 failed: HTTP status %2").arg(action).arg(response.status),
-                           response.status};
-    }
-    QJsonParseError parseError;
-    const QJsonDocument json = QJsonDocument::fromJson(response.body, &parseError);
-    if (!json.isObject()) {
-        if (response.status != 200) {
-            return RemoteError{ErrorKind::Permanent, QStringLiteral("http-%1").arg(response.status),
-                               tr("CMQ %1 failed: HTTP status %2").arg(action).arg(response.status),
-                               response.status};
-        }
-        return protocolError(action, parseError.errorString());
-    }
-    const QJsonObject answer = json.object();
-    const int code = answer.value(QLatin1String("code")).toInt(-1);
-    // 7000: a receive found no message; 6010: a batch delete failed for some entries, listed
-    // in the answer. Both are answers to look into, not failed calls.
-    if (code == 0 || code == kNoMessage || code == kBatchPartlyFailed)
-        return answer;
-    RemoteError error = cmqError(action, code, answer.value(QLatin1String("message")).toString());
-    error.httpStatus = response.status;
-    return error;
+    return cmqanswers::parseAnswer(action, response);
 }
 
 RemoteResult<QJsonObject> CmqQueue::call(const QString &action, const QList<cmq::Param> &params,
@@ -202,13 +264,8 @@ RemoteResult<BatchOutcome> CmqQueue::sendBatch(const QString &queue,
         auto answer = call(QStringLiteral("BatchSendMessage"), params);
         if (!answer)
             return answer.error();
-        const QJsonArray sent = answer.value().value(QLatin1String("msgList")).toArray();
-        if (sent.size() != count)
-            return protocolError(QStringLiteral("BatchSendMessage"), tr("wrong msgList size"));
-        for (int i = 0; i < count; ++i) {
-            outcome.messageIds[offset + i] =
-                sent[i].toObject().value(QLatin1String("msgId")).toString();
-        }
+        if (auto error = cmqanswers::collectSendBatch(answer.value(), offset, count, &outcome))
+            return *error;
     }
     return outcome;
 }
@@ -227,16 +284,7 @@ RemoteResult<QList<ReceivedMessage>> CmqQueue::receive(const QString &queue,
     auto answer = call(action, params, std::chrono::seconds(wait));
     if (!answer)
         return answer.error();
-    QList<ReceivedMessage> messages;
-    if (answer.value().value(QLatin1String("code")).toInt() == kNoMessage)
-        return messages;
-    if (count > 1) {
-        for (const QJsonValue &value : answer.value().value(QLatin1String("msgInfoList")).toArray())
-            messages.append(messageFrom(value.toObject()));
-    } else {
-        messages.append(messageFrom(answer.value()));
-    }
-    return messages;
+    return cmqanswers::receivedMessages(answer.value(), count > 1);
 }
 
 RemoteStatus CmqQueue::deleteMessage(const QString &queue, const QString &receiptHandle)
@@ -264,18 +312,7 @@ RemoteResult<BatchOutcome> CmqQueue::deleteBatch(const QString &queue,
         auto answer = call(QStringLiteral("BatchDeleteMessage"), params);
         if (!answer)
             return answer.error();
-        // Code 6010: some entries failed; errorList names them by receipt handle.
-        for (const QJsonValue &value : answer.value().value(QLatin1String("errorList")).toArray()) {
-            const QJsonObject failed = value.toObject();
-            const qsizetype index = receiptHandles.indexOf(
-                failed.value(QLatin1String("receiptHandle")).toString(), offset);
-            if (index < 0 || index >= offset + count)
-                continue;
-            outcome.failures.insert(static_cast<int>(index),
-                                    cmqError(QStringLiteral("BatchDeleteMessage"),
-                                             failed.value(QLatin1String("code")).toInt(),
-                                             failed.value(QLatin1String("message")).toString()));
-        }
+        cmqanswers::collectDeleteFailures(answer.value(), receiptHandles, offset, count, &outcome);
     }
     return outcome;
 }
@@ -292,10 +329,7 @@ RemoteResult<qint64> CmqQueue::approximateDepth(const QString &queue)
         call(QStringLiteral("GetQueueAttributes"), {{QStringLiteral("queueName"), queue}});
     if (!answer)
         return answer.error();
-    const QJsonValue active = answer.value().value(QLatin1String("activeMsgNum"));
-    if (!active.isDouble())
-        return protocolError(QStringLiteral("GetQueueAttributes"), tr("no activeMsgNum"));
-    return static_cast<qint64>(active.toDouble());
+    return cmqanswers::approximateDepth(answer.value());
 }
 
 } // namespace pq::remote

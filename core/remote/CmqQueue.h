@@ -31,6 +31,27 @@
 
 namespace pq::remote {
 
+struct HttpResponse;
+
+// The pure half of the protocol: the service's answers into results. No network, any thread;
+// CmqQueue uses them, and tests/fuzz/fuzz_cmq_response.cpp feeds them arbitrary answers.
+namespace cmqanswers {
+// An HTTP answer (status != 0) to `action`: the JSON object when its code is 0, 7000 (no message)
+// or 6010 (batch delete partly failed), else the mapped error.
+RemoteResult<QJsonObject> parseAnswer(const QString &action, const HttpResponse &response);
+// The messages of a ReceiveMessage (`batch` false) or BatchReceiveMessage answer.
+QList<ReceivedMessage> receivedMessages(const QJsonObject &answer, bool batch);
+// The msgList of a BatchSendMessage answer for messages [offset, offset + count), into `outcome`
+// (sized for all messages). An error when the list does not have `count` entries.
+RemoteStatus collectSendBatch(const QJsonObject &answer, int offset, int count,
+                              BatchOutcome *outcome);
+// The errorList of a BatchDeleteMessage answer for receiptHandles [offset, offset + count).
+void collectDeleteFailures(const QJsonObject &answer, const QList<QString> &receiptHandles,
+                           int offset, int count, BatchOutcome *outcome);
+// activeMsgNum from a GetQueueAttributes answer.
+RemoteResult<qint64> approximateDepth(const QJsonObject &answer);
+} // namespace cmqanswers
+
 struct CmqConfig
 {
     QUrl endpoint;     // e.g. https://cmq-gz.public.tencenttdmq.com (no path)

@@ -3,6 +3,7 @@
 #include "ops/Recipe.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,6 +84,20 @@ std::optional<QString> checkStorageUrl(const QUrl &url, const QUrl &storageEndpo
             .arg(url.toDisplayString(QUrl::RemovePath | QUrl::RemoveQuery),
                  storageEndpoint.toDisplayString(QUrl::RemovePath | QUrl::RemoveQuery));
     return std::nullopt;
+}
+
+QString workerInputFileName(const QUrl &inputUrl)
+{
+    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9]{1,5}$"));
+    const QString suffix = QFileInfo(inputUrl.path()).suffix();
+    return plain.match(suffix).hasMatch() ? QStringLiteral("input.") + suffix
+                                          : QStringLiteral("input");
+}
+
+QString workerOutputFileName(const OffloadRequest &request)
+{
+    // parseOffloadRequest accepts only ^[A-Za-z0-9]{1,8}$ as the suffix.
+    return QStringLiteral("output.") + request.outputSuffix;
 }
 
 QByteArray OffloadRequest::toJsonBytes() const

@@ -66,6 +66,12 @@ struct OffloadRejection
 std::optional<OffloadRejection>
 parseOffloadRequest(const QByteArray &body, const QUrl &storageEndpoint, OffloadRequest *out);
 
+// The file names a worker gives an accepted request's input and output inside its temporary
+// folder: "input.jpg" when the input URL's file name has a plain suffix (else "input"), and
+// "output.<outputSuffix>". Never a path: no separator, no "..", whatever the message says.
+QString workerInputFileName(const QUrl &inputUrl);
+QString workerOutputFileName(const OffloadRequest &request);
+
 // Empty when `url` has the scheme, host and port of `storageEndpoint` and no user info.
 std::optional<QString> checkStorageUrl(const QUrl &url, const QUrl &storageEndpoint);
 

@@ -6,8 +6,6 @@
 
 #include <QCoreApplication>
 #include <QFile>
-#include <QFileInfo>
-#include <QRegularExpression>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <condition_variable>
@@ -79,15 +77,6 @@ std::optional<Error> transferError(const QString &what, const HttpResponse &resp
         response.status >= 500 || response.status == 408 || response.status == 429;
     return Error{transient ? ErrorKind::Transient : ErrorKind::Permanent,
                  tr("%1: the storage answered HTTP %2").arg(what).arg(response.status)};
-}
-
-// "input.jpg" when the URL's file name has a plain suffix, else "input".
-QString inputFileName(const QUrl &url)
-{
-    static const QRegularExpression plain(QStringLiteral("^[A-Za-z0-9]{1,5}$"));
-    const QString suffix = QFileInfo(url.path()).suffix();
-    return plain.match(suffix).hasMatch() ? QStringLiteral("input.") + suffix
-                                          : QStringLiteral("input");
 }
 
 } // namespace
@@ -312,8 +301,8 @@ void RemoteWorker::handle(const ReceivedMessage &message)
 
     LeasedJob job;
     job.id = request.jobId;
-    job.inputPath = dir.filePath(inputFileName(request.inputUrl));
-    job.outputPath = dir.filePath(QStringLiteral("output.") + request.outputSuffix);
+    job.inputPath = dir.filePath(workerInputFileName(request.inputUrl));
+    job.outputPath = dir.filePath(workerOutputFileName(request));
     job.recipeJson = request.recipeJson;
     job.owner = m_config.workerName;
     {

@@ -89,13 +89,77 @@ QString md5Hex(const QString &text)
         QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Md5).toHex());
 }
 
-// The Failed list of a batch answer, into BatchOutcome (entry ids are the indexes we gave).
-void collectBatchFailures(const QString &action, const QJsonObject &answer, int offset,
+} // namespace
+
+namespace sqsanswers {
+
+RemoteResult<QJsonObject> parseAnswer(const QString &action, const HttpResponse &response)
+{
+    if (response.status < 200 || response.status > 299)
+        return serviceError(action, response);
+    QJsonParseError parseError;
+    const QJsonDocument json = QJsonDocument::fromJson(response.body, &parseError);
+    if (!json.isObject())
+        return protocolError(action, parseError.errorString());
+    return json.object();
+}
+
+QList<ReceivedMessage> receivedMessages(const QJsonObject &answer)
+{
+    QList<ReceivedMessage> messages;
+    for (const QJsonValue &value : answer.value(QLatin1String("Messages")).toArray()) {
+        const QJsonObject m = value.toObject();
+        ReceivedMessage message;
+        message.id = m.value(QLatin1String("MessageId")).toString();
+        message.receiptHandle = m.value(QLatin1String("ReceiptHandle")).toString();
+        message.body = m.value(QLatin1String("Body")).toString();
+        message.receiveCount = m.value(QLatin1String("Attributes"))
+                                   .toObject()
+                                   .value(QLatin1String("ApproximateReceiveCount"))
+                                   .toString()
+                                   .toInt();
+        const QJsonObject attributes = m.value(QLatin1String("MessageAttributes")).toObject();
+        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
+            message.attributes.insert(
+                it.key(), it.value().toObject().value(QLatin1String("StringValue")).toString());
+        }
+        messages.append(message);
+    }
+    return messages;
+}
+
+void collectSendBatch(const QJsonObject &answer, const QList<OutgoingMessage> &messages, int offset,
+                      int count, BatchOutcome *outcome)
+{
+    for (const QJsonValue &value : answer.value(QLatin1String("Successful")).toArray()) {
+        const QJsonObject ok = value.toObject();
+        bool isNumber = false;
+        const int id = ok.value(QLatin1String("Id")).toString().toInt(&isNumber);
+        if (!isNumber || id < 0 || id >= count)
+            continue;
+        const int index = offset + id;
+        if (ok.value(QLatin1String("MD5OfMessageBody")).toString() !=
+            md5Hex(messages[index].body)) {
+            outcome->failures.insert(index, protocolError(QStringLiteral("SendMessageBatch"),
+                                                          tr("the message body's MD5 differs")));
+            continue;
+        }
+        outcome->messageIds[index] = ok.value(QLatin1String("MessageId")).toString();
+    }
+    collectBatchFailures(QStringLiteral("SendMessageBatch"), answer, offset, count, outcome);
+}
+
+void collectBatchFailures(const QString &action, const QJsonObject &answer, int offset, int count,
                           BatchOutcome *outcome)
 {
     for (const QJsonValue &value : answer.value(QLatin1String("Failed")).toArray()) {
         const QJsonObject failed = value.toObject();
-        const int index = failed.value(QLatin1String("Id")).toString().toInt() + offset;
+        // Ids are the entry indexes we gave ("0".."9"); anything else is not ours to report.
+        bool isNumber = false;
+        const int id = failed.value(QLatin1String("Id")).toString().toInt(&isNumber);
+        if (!isNumber || id < 0 || id >= count)
+            continue;
+        const int index = offset + id;
         const QString code = failed.value(QLatin1String("Code")).toString();
         const bool senderFault = failed.value(QLatin1String("SenderFault")).toBool(true);
         outcome->failures.insert(
@@ -110,7 +174,21 @@ void collectBatchFailures(const QString &action, const QJsonObject &answer, int 
     }
 }
 
-} // namespace
+RemoteResult<qint64> approximateDepth(const QJsonObject &answer)
+{
+    bool ok = false;
+    const qint64 depth = answer.value(QLatin1String("Attributes"))
+                             .toObject()
+                             .value(QLatin1String("ApproximateNumberOfMessages"))
+                             .toString()
+                             .toLongLong(&ok);
+    if (!ok)
+        return protocolError(QStringLiteral("GetQueueAttributes"),
+                             tr("no ApproximateNumberOfMessages"));
+    return depth;
+}
+
+} // namespace sqsanswers
 
 QUrl SqsConfig::awsEndpoint(const QString &region)
 {
@@ -137,13 +215,7 @@ RemoteResult<QJsonObject> SqsQueue::callOnce(const QString &action, const QByteA
         sendHttp({"POST", url, headers, body, m_config.requestTimeout + extraWait});
     if (response.status == 0)
         return transportFailure(tr("SQS %1").arg(action), response);
-    if (response.status < 200 || response.status > 299)
-        return serviceError(action, response);
-    QJsonParseError parseError;
-    const QJsonDocument json = QJsonDocument::fromJson(response.body, &parseError);
-    if (!json.isObject())
-        return protocolError(action, parseError.errorString());
-    return json.object();
+    return sqsanswers::parseAnswer(action, response);
 }
 
 RemoteResult<QJsonObject> SqsQueue::call(const QString &action, const QJsonObject &body,
@@ -247,21 +319,7 @@ RemoteResult<BatchOutcome> SqsQueue::sendBatch(const QString &queue,
                  {{QStringLiteral("QueueUrl"), queue}, {QStringLiteral("Entries"), entries}});
         if (!answer)
             return answer.error();
-        for (const QJsonValue &value :
-             answer.value().value(QLatin1String("Successful")).toArray()) {
-            const QJsonObject ok = value.toObject();
-            const int index = offset + ok.value(QLatin1String("Id")).toString().toInt();
-            if (index < offset || index >= offset + count)
-                continue;
-            if (ok.value(QLatin1String("MD5OfMessageBody")).toString() !=
-                md5Hex(messages[index].body)) {
-                outcome.failures.insert(index, protocolError(QStringLiteral("SendMessageBatch"),
-                                                             tr("the message body's MD5 differs")));
-                continue;
-            }
-            outcome.messageIds[index] = ok.value(QLatin1String("MessageId")).toString();
-        }
-        collectBatchFailures(QStringLiteral("SendMessageBatch"), answer.value(), offset, &outcome);
+        sqsanswers::collectSendBatch(answer.value(), messages, offset, count, &outcome);
     }
     return outcome;
 }
@@ -282,26 +340,7 @@ RemoteResult<QList<ReceivedMessage>> SqsQueue::receive(const QString &queue,
                        std::chrono::seconds(std::clamp(options.waitSeconds, 0, 20)));
     if (!answer)
         return answer.error();
-    QList<ReceivedMessage> messages;
-    for (const QJsonValue &value : answer.value().value(QLatin1String("Messages")).toArray()) {
-        const QJsonObject m = value.toObject();
-        ReceivedMessage message;
-        message.id = m.value(QLatin1String("MessageId")).toString();
-        message.receiptHandle = m.value(QLatin1String("ReceiptHandle")).toString();
-        message.body = m.value(QLatin1String("Body")).toString();
-        message.receiveCount = m.value(QLatin1String("Attributes"))
-                                   .toObject()
-                                   .value(QLatin1String("ApproximateReceiveCount"))
-                                   .toString()
-                                   .toInt();
-        const QJsonObject attributes = m.value(QLatin1String("MessageAttributes")).toObject();
-        for (auto it = attributes.begin(); it != attributes.end(); ++it) {
-            message.attributes.insert(
-                it.key(), it.value().toObject().value(QLatin1String("StringValue")).toString());
-        }
-        messages.append(message);
-    }
-    return messages;
+    return sqsanswers::receivedMessages(answer.value());
 }
 
 RemoteStatus SqsQueue::deleteMessage(const QString &queue, const QString &receiptHandle)
@@ -332,8 +371,8 @@ RemoteResult<BatchOutcome> SqsQueue::deleteBatch(const QString &queue,
                  {{QStringLiteral("QueueUrl"), queue}, {QStringLiteral("Entries"), entries}});
         if (!answer)
             return answer.error();
-        collectBatchFailures(QStringLiteral("DeleteMessageBatch"), answer.value(), offset,
-                             &outcome);
+        sqsanswers::collectBatchFailures(QStringLiteral("DeleteMessageBatch"), answer.value(),
+                                         offset, count, &outcome);
     }
     return outcome;
 }
@@ -358,17 +397,7 @@ RemoteResult<qint64> SqsQueue::approximateDepth(const QString &queue)
                          QJsonArray{QStringLiteral("ApproximateNumberOfMessages")}}});
     if (!answer)
         return answer.error();
-    bool ok = false;
-    const qint64 depth = answer.value()
-                             .value(QLatin1String("Attributes"))
-                             .toObject()
-                             .value(QLatin1String("ApproximateNumberOfMessages"))
-                             .toString()
-                             .toLongLong(&ok);
-    if (!ok)
-        return protocolError(QStringLiteral("GetQueueAttributes"),
-                             tr("no ApproximateNumberOfMessages"));
-    return depth;
+    return sqsanswers::approximateDepth(answer.value());
 }
 
 } // namespace pq::remote

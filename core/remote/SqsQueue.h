@@ -19,6 +19,27 @@
 
 namespace pq::remote {
 
+struct HttpResponse;
+
+// The pure half of the protocol: the service's answers into results. No network, any thread;
+// SqsQueue uses them, and tests/fuzz/fuzz_sqs_response.cpp feeds them arbitrary answers.
+namespace sqsanswers {
+// An HTTP answer (status != 0) to `action`: the JSON object of a 2xx, else the mapped error.
+RemoteResult<QJsonObject> parseAnswer(const QString &action, const HttpResponse &response);
+// The Messages of a ReceiveMessage answer.
+QList<ReceivedMessage> receivedMessages(const QJsonObject &answer);
+// A SendMessageBatch answer for `messages[offset, offset + count)`: message ids (checked against
+// the MD5 of each body) and failures, into `outcome` (sized for all of `messages`).
+void collectSendBatch(const QJsonObject &answer, const QList<OutgoingMessage> &messages, int offset,
+                      int count, BatchOutcome *outcome);
+// The Failed list of a batch answer for entries [offset, offset + count) (ids are the indexes we
+// gave, relative to offset); entries naming other ids are ignored.
+void collectBatchFailures(const QString &action, const QJsonObject &answer, int offset, int count,
+                          BatchOutcome *outcome);
+// ApproximateNumberOfMessages from a GetQueueAttributes answer.
+RemoteResult<qint64> approximateDepth(const QJsonObject &answer);
+} // namespace sqsanswers
+
 struct SqsConfig
 {
     QUrl endpoint; // e.g. https://sqs.eu-central-1.amazonaws.com or http://127.0.0.1:PORT

@@ -71,6 +71,14 @@ private slots:
                                                  << "/in/com1.tar.jpg"
                                                  << "w"
                                                  << "_com1.tar.jpg";
+        QTest::newRow("device name, space before the extension") << "{name}"
+                                                                 << "/in/CON .x.png"
+                                                                 << "w"
+                                                                 << "_CON .x.jpg";
+        QTest::newRow("device name, superscript digit") << "{name}"
+                                                        << "/in/com\u00b9.tif"
+                                                        << "w"
+                                                        << "_com\u00b9.jpg";
         QTest::newRow("device-like but longer") << "{name}"
                                                 << "/in/CONSOLE.jpg"
                                                 << "w"
