@@ -57,16 +57,18 @@ public:
             if (src.channels() == 1)
                 cv::cvtColor(input, src, cv::COLOR_GRAY2BGR);
             cv::Mat out = tone::mapLab(src, [strength](cv::Mat &lab) {
-                for (int y = 0; y < lab.rows; ++y) {
-                    cv::Vec3f *p = lab.ptr<cv::Vec3f>(y);
-                    for (int x = 0; x < lab.cols; ++x) {
-                        const float t = std::clamp(p[x][0] / 100.0f, 0.0f, 1.0f);
-                        // 1 at L* = 50, 0 at black and white, broad in between.
-                        const float w = std::pow(4.0f * t * (1.0f - t), 0.7f);
-                        p[x][1] += strength * (w * toneA - p[x][1]);
-                        p[x][2] += strength * (w * toneB - p[x][2]);
+                cv::parallel_for_(cv::Range(0, lab.rows), [&lab, strength](const cv::Range &rows) {
+                    for (int y = rows.start; y < rows.end; ++y) {
+                        cv::Vec3f *p = lab.ptr<cv::Vec3f>(y);
+                        for (int x = 0; x < lab.cols; ++x) {
+                            const float t = std::clamp(p[x][0] / 100.0f, 0.0f, 1.0f);
+                            // 1 at L* = 50, 0 at black and white, broad in between.
+                            const float w = std::pow(4.0f * t * (1.0f - t), 0.7f);
+                            p[x][1] += strength * (w * toneA - p[x][1]);
+                            p[x][2] += strength * (w * toneB - p[x][2]);
+                        }
                     }
-                }
+                });
             });
             if (ctx.progress)
                 ctx.progress(1.0);

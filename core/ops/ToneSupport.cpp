@@ -142,26 +142,32 @@ struct LabToLinear
 void fitToGamut(cv::Mat &lab)
 {
     CV_Assert(lab.type() == CV_32FC3);
-    for (int y = 0; y < lab.rows; ++y) {
-        cv::Vec3f *p = lab.ptr<cv::Vec3f>(y);
-        for (int x = 0; x < lab.cols; ++x) {
-            float &L = p[x][0];
-            L = std::clamp(L, 0.0f, 100.0f);
-            if (LabToLinear::inGamut(L, p[x][1], p[x][2]))
-                continue;
-            // Neutral (scale 0) is always inside; bisect the largest chroma scale that is.
-            float inside = 0.0f, outside = 1.0f;
-            for (int i = 0; i < 12; ++i) {
-                const float mid = 0.5f * (inside + outside);
-                if (LabToLinear::inGamut(L, p[x][1] * mid, p[x][2] * mid))
-                    inside = mid;
-                else
-                    outside = mid;
+    // Photos hold many colours on the gamut's edge (a saturated yellow has blue 0), which the Lab
+    // round trip puts a hair outside, so the bisection below runs for many pixels: rows are
+    // independent, so they are spread over OpenCV's threads (one job's latency; the pool's other
+    // workers keep the cores busy anyway).
+    cv::parallel_for_(cv::Range(0, lab.rows), [&lab](const cv::Range &rows) {
+        for (int y = rows.start; y < rows.end; ++y) {
+            cv::Vec3f *p = lab.ptr<cv::Vec3f>(y);
+            for (int x = 0; x < lab.cols; ++x) {
+                float &L = p[x][0];
+                L = std::clamp(L, 0.0f, 100.0f);
+                if (LabToLinear::inGamut(L, p[x][1], p[x][2]))
+                    continue;
+                // Neutral (scale 0) is always inside; bisect the largest chroma scale that is.
+                float inside = 0.0f, outside = 1.0f;
+                for (int i = 0; i < 12; ++i) {
+                    const float mid = 0.5f * (inside + outside);
+                    if (LabToLinear::inGamut(L, p[x][1] * mid, p[x][2] * mid))
+                        inside = mid;
+                    else
+                        outside = mid;
+                }
+                p[x][1] *= inside;
+                p[x][2] *= inside;
             }
-            p[x][1] *= inside;
-            p[x][2] *= inside;
         }
-    }
+    });
 }
 
 cv::Mat mapLab(const cv::Mat &in, const std::function<void(cv::Mat &lab)> &fn)
