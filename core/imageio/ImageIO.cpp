@@ -729,6 +729,29 @@ std::optional<Error> writeAtomically(const QString &path, const QByteArray &byte
     return std::nullopt;
 }
 
+int removeStaleTemporaries(const QString &path)
+{
+    const QFileInfo target(path);
+    QDir dir = target.absoluteDir();
+    if (!dir.exists())
+        return 0;
+    const QString prefix = target.fileName() + QLatin1Char('.');
+    int removed = 0;
+    const QStringList candidates = dir.entryList({prefix + QStringLiteral("??????")},
+                                                 QDir::Files | QDir::Hidden | QDir::System);
+    for (const QString &name : candidates) {
+        const QStringView tail = QStringView(name).mid(prefix.size());
+        const bool temporary =
+            tail.size() == 6 && std::all_of(tail.begin(), tail.end(), [](QChar c) {
+                return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+                       (c >= u'0' && c <= u'9');
+            });
+        if (temporary && dir.remove(name))
+            ++removed;
+    }
+    return removed;
+}
+
 QStringList readableSuffixes()
 {
     // No GIF: OpenCV 4.6 has no GIF decoder (decodeFile says so when it meets one).

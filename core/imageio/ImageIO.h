@@ -124,6 +124,12 @@ Encoded applyMetadata(const QByteArray &encoded, const Metadata &source, Metadat
 // failed and where: permission problems are permanent, a full disk is transient.
 std::optional<Error> writeAtomically(const QString &path, const QByteArray &bytes);
 
+// Removes what an interrupted writeAtomically(path) may have left next to `path`: QSaveFile's
+// temporary "<name>.XXXXXX" (six letters or digits) where the system has no unnamed temporary
+// files (Windows, macOS; Linux uses O_TMPFILE and leaves nothing). For jobs that run again after
+// a crash; returns how many files were removed.
+int removeStaleTemporaries(const QString &path);
+
 // Lower-case extensions we can decode, without dots.
 QStringList readableSuffixes();
 

@@ -66,6 +66,13 @@ bool copyEarlierOutput(const LeasedJob &job, const ReusableOutput &earlier)
 
 JobOutcome runJob(const LeasedJob &job, OpContext &ctx, const ReuseLookup &reuse)
 {
+    // A run after an interrupted one (a crash, a kill, a power cut) first clears what the earlier
+    // write may have left next to the output on systems without unnamed temporary files.
+    if (job.attempts > 1) {
+        if (const int n = imageio::removeStaleTemporaries(job.outputPath))
+            qInfo("removed %d temporary file(s) left next to %s by an interrupted attempt", n,
+                  qPrintable(job.outputPath));
+    }
     std::optional<WorkKey> key;
     if (reuse) {
         key = workKeyFor(job.inputPath, job.recipeJson, QFileInfo(job.outputPath).suffix());

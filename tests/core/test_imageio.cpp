@@ -239,6 +239,7 @@ private slots:
     void encodeJpegOfAPartOfAnImage();
 
     void writeAtomicallyCreatesFoldersAndReplaces();
+    void staleTemporariesOfAnInterruptedWriteAreRemoved();
     void writeAtomicallyIntoUnwritableFolderIsPermanent();
 
     void suffixes();
@@ -868,6 +869,33 @@ void TestImageIO::writeAtomicallyCreatesFoldersAndReplaces()
     const auto onFolder = imageio::writeAtomically(dir.filePath(QStringLiteral("a")), "x");
     QVERIFY(onFolder);
     QCOMPARE(onFolder->kind, ErrorKind::Permanent);
+}
+
+void TestImageIO::staleTemporariesOfAnInterruptedWriteAreRemoved()
+{
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("photo.jpg"));
+    // What QSaveFile leaves when killed before its rename (on systems without O_TMPFILE), and
+    // names that only look similar.
+    const QStringList stale = {QStringLiteral("photo.jpg.Ab12Cd"),
+                               QStringLiteral("photo.jpg.zzzzzz")};
+    const QStringList kept = {
+        QStringLiteral("photo.jpg"),        QStringLiteral("photo.jpg.backup1"),
+        QStringLiteral("photo.jpg.ab-12c"), QStringLiteral("other.jpg.Ab12Cd"),
+        QStringLiteral("photo.jpgxAb12Cd"), QStringLiteral("photo.jpg.abc")};
+    for (const QString &name : stale + kept) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x");
+    }
+    QCOMPARE(imageio::removeStaleTemporaries(out), 2);
+    QStringList left = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+    QStringList expected = kept;
+    left.sort();
+    expected.sort();
+    QCOMPARE(left, expected);
+    QCOMPARE(imageio::removeStaleTemporaries(out), 0);
+    QCOMPARE(imageio::removeStaleTemporaries(dir.filePath(QStringLiteral("missing/x.jpg"))), 0);
 }
 
 void TestImageIO::writeAtomicallyIntoUnwritableFolderIsPermanent()
