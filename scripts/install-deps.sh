@@ -17,8 +17,8 @@ APT_PACKAGES=(
     libqt6sql6-sqlite opencv-data fonts-dejavu-core
     # tests: a session bus and a secret service for the keychain tests, a virtual display
     xvfb xauth dbus gnome-keyring libsecret-1-0 libsecret-tools
-    # tests: the window screenshot (import, identify, convert)
-    imagemagick
+    # tests: the window screenshot (import, identify, convert; xwininfo finds the window)
+    imagemagick x11-utils
     # tests: node runs the local SQS/S3 server (fauxqs) and the CMQ protocol stand-in
     nodejs
     # tests (scripts/fuzz.sh, run by CI): the libFuzzer targets need Clang, and libFuzzer itself

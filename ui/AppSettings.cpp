@@ -25,6 +25,9 @@ AppSettings AppSettings::load()
                       .value_or(OverwritePolicy::Rename);
     a.leaseSeconds = qBound(5, s.value(QStringLiteral("queue/leaseSeconds"), 60).toInt(), 86400);
     a.maxAttempts = qBound(1, s.value(QStringLiteral("queue/maxAttempts"), 5).toInt(), 100);
+    a.maxMegapixels =
+        qBound(1, s.value(QStringLiteral("input/maxMegapixels"), 100).toInt(), 1000000);
+    a.maxFileMB = qBound(1, s.value(QStringLiteral("input/maxFileMB"), 1024).toInt(), 1000000);
     a.language = s.value(QStringLiteral("ui/language")).toString();
     a.resumeOnStart = s.value(QStringLiteral("queue/resumeOnStart"), true).toBool();
     return a;
@@ -39,6 +42,8 @@ void AppSettings::save() const
     s.setValue(QStringLiteral("output/overwrite"), overwritePolicyName(overwrite));
     s.setValue(QStringLiteral("queue/leaseSeconds"), leaseSeconds);
     s.setValue(QStringLiteral("queue/maxAttempts"), maxAttempts);
+    s.setValue(QStringLiteral("input/maxMegapixels"), maxMegapixels);
+    s.setValue(QStringLiteral("input/maxFileMB"), maxFileMB);
     s.setValue(QStringLiteral("ui/language"), language);
     s.setValue(QStringLiteral("queue/resumeOnStart"), resumeOnStart);
 }

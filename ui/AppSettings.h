@@ -16,6 +16,9 @@ struct AppSettings
     OverwritePolicy overwrite = OverwritePolicy::Rename;
     int leaseSeconds = 60;
     int maxAttempts = 5;
+    // Input size limits (imageio::DecodeLimits): larger images or files fail with a clear error.
+    int maxMegapixels = 100;
+    int maxFileMB = 1024;
     QString language; // empty: the system's; otherwise a locale name such as "de" or "zh_CN"
     bool resumeOnStart = true;
 

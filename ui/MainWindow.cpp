@@ -13,6 +13,8 @@
 #include "jobs/WorkerPool.h"
 #include "remote/OffloadSettings.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
@@ -24,13 +26,16 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSpinBox>
@@ -39,6 +44,7 @@
 #include <QStyle>
 #include <QSystemTrayIcon>
 #include <QTableView>
+#include <QTextEdit>
 #include <QToolBar>
 #include <QToolButton>
 #include <QUrl>
@@ -75,6 +81,20 @@ QStringList localPaths(const QMimeData *mime)
         if (url.isLocalFile())
             paths << url.toLocalFile();
     return paths;
+}
+
+// Widgets for which Space means something (press a button, open a combo, tick a list item, type
+// a blank): there Space is theirs, not the window's pause/resume shortcut.
+bool usesSpace(const QWidget *w)
+{
+    if (qobject_cast<const QAbstractButton *>(w) || qobject_cast<const QComboBox *>(w) ||
+        qobject_cast<const QAbstractSpinBox *>(w) || qobject_cast<const QLineEdit *>(w))
+        return true;
+    if (const auto *text = qobject_cast<const QTextEdit *>(w))
+        return !text->isReadOnly();
+    if (const auto *text = qobject_cast<const QPlainTextEdit *>(w))
+        return !text->isReadOnly();
+    return qobject_cast<const QAbstractItemView *>(w) != nullptr;
 }
 
 } // namespace
@@ -118,6 +138,8 @@ MainWindow::MainWindow(const QString &databasePath, QWidget *parent)
         updatePreviewInput();
     });
     connect(m_filter, &QAbstractItemModel::dataChanged, this, &MainWindow::updateDetails);
+    // Space pauses and resumes, except in the widgets that use Space themselves (eventFilter).
+    qApp->installEventFilter(this);
 
     if (!m_openError.isEmpty()) {
         m_inputSummary->setText(tr("The job database could not be opened: %1").arg(m_openError));
@@ -174,11 +196,15 @@ void MainWindow::buildActions()
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
 
     m_start = new QAction(st->standardIcon(QStyle::SP_MediaPlay), tr("&Start"), this);
-    m_start->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    // Return on the main keyboard or Enter on the keypad.
+    m_start->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
     m_start->setToolTip(tr("Start working on the queue (Ctrl+Return)"));
     connect(m_start, &QAction::triggered, this, &MainWindow::startQueue);
 
     m_pause = new QAction(st->standardIcon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    // A window shortcut, but buttons, combos, text fields, spin boxes and lists other than the
+    // queue keep their own Space (eventFilter).
     m_pause->setShortcut(QKeySequence(Qt::Key_Space));
     m_pause->setToolTip(tr("Pause or resume: running jobs finish, no new ones start (Space)"));
     connect(m_pause, &QAction::triggered, this, &MainWindow::togglePause);
@@ -445,7 +471,8 @@ void MainWindow::buildStatusBar()
 void MainWindow::restoreSettings()
 {
     QSettings s;
-    restoreGeometry(s.value(QLatin1String(keys::geometry)).toByteArray());
+    if (!restoreGeometry(s.value(QLatin1String(keys::geometry)).toByteArray()))
+        resize(defaultSize());
     restoreState(s.value(QLatin1String(keys::windowState)).toByteArray());
     m_splitter->restoreState(s.value(QLatin1String(keys::splitter)).toByteArray());
     m_previewSplitter->restoreState(s.value(QLatin1String(keys::previewSplitter)).toByteArray());
@@ -466,6 +493,9 @@ void MainWindow::applySettings()
     m_workers->setValue(m_settings.effectiveWorkers());
     m_pool->setWorkerCount(m_settings.effectiveWorkers());
     m_pool->setLeaseTime(std::chrono::seconds(m_settings.leaseSeconds));
+    // Process-wide, read by every decode that starts after this (the workers and the preview).
+    imageio::setDecodeLimits(
+        {qint64(m_settings.maxMegapixels) * 1000000, qint64(m_settings.maxFileMB) << 20});
 }
 
 void MainWindow::saveSettings() const
@@ -503,6 +533,32 @@ void MainWindow::showSettings()
         dialog.offloadSettings().save();
     }
     m_offload->setSuspended(false); // starts again with the settings now saved
+}
+
+QSize MainWindow::defaultSize() const
+{
+    // No saved geometry: 80 % of the screen, at most 1400 x 900, never below what the layout
+    // needs. The window manager places it (usually centred).
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const QSize available = screen ? screen->availableGeometry().size() : QSize(1280, 800);
+    return (available * 0.8).boundedTo(QSize(1400, 900)).expandedTo(minimumSizeHint());
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The shortcut system asks the focus widget first (ShortcutOverride); accepting it here keeps
+    // Space for the widgets that use it, in this window only.
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto *key = static_cast<QKeyEvent *>(event);
+        const auto *w = qobject_cast<QWidget *>(watched);
+        if (key->key() == Qt::Key_Space &&
+            (key->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier && w &&
+            w->window() == this && w != m_view && usesSpace(w)) {
+            event->accept();
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 bool MainWindow::offloadNextBatch() const
@@ -876,6 +932,15 @@ QString MainWindow::statusSummary() const
     return m_counts->text() + QLatin1Char(' ') + m_progress->text();
 }
 
+QString MainWindow::rateText(double rate, int active)
+{
+    if (rate <= 0)
+        return {};
+    if (active <= 0)
+        return tr("%1 images/s").arg(rate, 0, 'f', 1);
+    return tr("%1 images/s, %2 left").arg(rate, 0, 'f', 1).arg(formatDuration(active / rate));
+}
+
 void MainWindow::updateStatus()
 {
     const int queued = m_model->count(JobState::Queued);
@@ -906,15 +971,18 @@ void MainWindow::updateStatus()
     m_progress->setFormat(
         failed > 0 ? tr("%1 of %2 finished, %3 failed").arg(done + failed).arg(total).arg(failed)
                    : tr("%1 of %2 finished").arg(done).arg(total));
-    m_progress->setStyleSheet(failed > 0 ? QStringLiteral("QProgressBar::chunk { background: "
-                                                          "#c62828; }")
-                                         : QString());
+    // Red while there are failures: only the bar's highlight roles are set, so the rest of its
+    // palette (light or dark) still follows the application's.
+    QPalette bar;
+    if (failed > 0) {
+        bar.setColor(QPalette::Highlight, QColor(0xc6, 0x28, 0x28));
+        bar.setColor(QPalette::HighlightedText, Qt::white);
+    }
+    if (bar.resolveMask() != m_progress->palette().resolveMask() ||
+        m_progress->palette().color(QPalette::Highlight) != bar.color(QPalette::Highlight))
+        m_progress->setPalette(bar);
     const double rate = m_model->finishRate();
-    m_rate->setText(
-        rate > 0 && active > 0
-            ? tr("%1 images/s, %2 left").arg(rate, 0, 'f', 1).arg(formatDuration(active / rate))
-        : rate > 0 ? tr("%1 images/s").arg(rate, 0, 'f', 1)
-                   : QString());
+    m_rate->setText(rateText(rate, active));
     if (active > 0) {
         m_hadActiveJobs = true;
     } else if (m_hadActiveJobs) {

@@ -78,6 +78,11 @@ public:
     void clearFinished();
     QString inputSummary() const;
     QString statusSummary() const;
+    // The size the window opens at when no geometry was saved.
+    QSize defaultSize() const;
+    // The status bar's speed and time left: finished jobs per second (over the last 20 s) and the
+    // jobs still to do (queued, running, offloaded).
+    static QString rateText(double imagesPerSecond, int activeJobs);
 
 signals:
     // A scan and enqueue finished: jobs queued, files skipped by the scanner.
@@ -86,6 +91,7 @@ signals:
     void batchFinished(int done, int failed);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;

@@ -1,5 +1,7 @@
 #include "ParamForm.h"
 
+#include "Palette.h"
+
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
@@ -29,7 +31,7 @@ ParamForm::ParamForm(QWidget *parent)
     m_title->setFont(bold);
     m_title->setWordWrap(true);
     m_problem->setWordWrap(true);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
+    setErrorText(m_problem, true);
     m_problem->setObjectName(QStringLiteral("paramProblem"));
     m_problem->hide();
     outer->addWidget(m_title);

@@ -1,5 +1,6 @@
 #include "PreviewPane.h"
 
+#include "Palette.h"
 #include "PreviewController.h"
 #include "PreviewWidget.h"
 #include "RecipeEditor.h"
@@ -194,7 +195,7 @@ void PreviewPane::updateStatus()
     m_status->setText(text);
     m_status->setToolTip(text);
     m_status->setProperty("pqCoreText", coreText);
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #c62828") : QString());
+    setErrorText(m_status, problem);
 }
 
 } // namespace pq::ui

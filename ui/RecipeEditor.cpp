@@ -1,5 +1,6 @@
 #include "RecipeEditor.h"
 
+#include "Palette.h"
 #include "ParamForm.h"
 #include "jobs/OutputNaming.h"
 #include "ops/OperationRegistry.h"
@@ -131,6 +132,12 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     m_steps->setObjectName(QStringLiteral("recipeSteps"));
     m_steps->setAccessibleName(tr("Recipe steps"));
     m_steps->setToolTip(tr("Steps run from top to bottom; untick a step to skip it."));
+    // Reorder by dragging a step (the output format stays last); Up/Down do the same.
+    m_steps->setDragDropMode(QAbstractItemView::InternalMove);
+    m_steps->setDefaultDropAction(Qt::MoveAction);
+    m_steps->setDragDropOverwriteMode(false);
+    m_steps->setDropIndicatorShown(true);
+    m_steps->setSelectionMode(QAbstractItemView::SingleSelection);
     stepsLayout->addWidget(m_steps, 1);
     auto *stepButtons = new QHBoxLayout;
     m_addButton->setObjectName(QStringLiteral("addOperation"));
@@ -152,7 +159,7 @@ RecipeEditor::RecipeEditor(QWidget *parent)
     stepsLayout->addLayout(stepButtons);
     m_recipeProblem->setObjectName(QStringLiteral("recipeProblem"));
     m_recipeProblem->setWordWrap(true);
-    m_recipeProblem->setStyleSheet(QStringLiteral("color: #c62828"));
+    setErrorText(m_recipeProblem, true);
     m_recipeProblem->hide();
     stepsLayout->addWidget(m_recipeProblem);
     layout->addWidget(stepsBox, 2);
@@ -225,6 +232,11 @@ RecipeEditor::RecipeEditor(QWidget *parent)
             m_recipe.steps[step].enabled = enabled;
             markEdited();
         }
+    });
+    // A drag moved a row of the list: the recipe follows once the drop has finished.
+    connect(m_steps->model(), &QAbstractItemModel::rowsMoved, this, [this] {
+        if (!m_rebuilding)
+            QMetaObject::invokeMethod(this, &RecipeEditor::syncOrderFromList, Qt::QueuedConnection);
     });
     connect(m_form, &ParamForm::paramsChanged, this, &RecipeEditor::onStepParamsChanged);
     connect(m_removeButton, &QPushButton::clicked, this, &RecipeEditor::removeSelected);
@@ -337,12 +349,15 @@ void RecipeEditor::rebuildSteps(int select)
         const RecipeStep &step = m_recipe.steps.at(i);
         auto *item = new QListWidgetItem(opTitle(step.op), m_steps);
         item->setData(kStepRole, i);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        // Draggable, but nothing is dropped onto a step (only between steps).
+        item->setFlags((item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsDragEnabled) &
+                       ~Qt::ItemIsDropEnabled);
         item->setCheckState(step.enabled ? Qt::Checked : Qt::Unchecked);
         item->setToolTip(step.op);
     }
     auto *output = new QListWidgetItem(tr("Output format"), m_steps);
     output->setData(kStepRole, -1);
+    output->setFlags(output->flags() & ~(Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled));
     QFont f = output->font();
     f.setItalic(true);
     output->setFont(f);
@@ -469,6 +484,34 @@ void RecipeEditor::moveSelected(int delta)
     m_recipe.steps.move(step, to);
     rebuildSteps(to);
     markEdited();
+}
+
+void RecipeEditor::syncOrderFromList()
+{
+    // The list's order after a drag; a step dropped below the output format still runs last.
+    QList<RecipeStep> steps;
+    int selected = -1;
+    for (int row = 0; row < m_steps->count(); ++row) {
+        const QListWidgetItem *item = m_steps->item(row);
+        const int step = item->data(kStepRole).toInt();
+        if (step < 0 || step >= m_recipe.steps.size())
+            continue;
+        if (item == m_steps->currentItem())
+            selected = int(steps.size());
+        steps << m_recipe.steps.at(step);
+    }
+    if (steps.size() != m_recipe.steps.size())
+        return; // not a reorder of this recipe's steps
+    bool changed = false;
+    for (int i = 0; i < steps.size() && !changed; ++i)
+        changed = steps.at(i).op != m_recipe.steps.at(i).op ||
+                  steps.at(i).params != m_recipe.steps.at(i).params ||
+                  steps.at(i).enabled != m_recipe.steps.at(i).enabled;
+    m_recipe.steps = steps;
+    // Renumbers the rows and puts the output format back at the end.
+    rebuildSteps(selected);
+    if (changed)
+        markEdited();
 }
 
 std::optional<QString> RecipeEditor::validate(const Recipe &recipe) const

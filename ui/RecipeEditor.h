@@ -72,6 +72,7 @@ private:
     void onStepSelected();
     void onStepParamsChanged(const pq::Params &params);
     void moveSelected(int delta);
+    void syncOrderFromList(); // after a drag in the step list
     void removeSelected();
     void loadSelectedPreset();
     void saveAsPreset();

@@ -42,6 +42,8 @@ SettingsDialog::SettingsDialog(const AppSettings &s, const OffloadSettings &offl
     , m_overwrite(new QComboBox(this))
     , m_lease(new QSpinBox(this))
     , m_maxAttempts(new QSpinBox(this))
+    , m_maxMegapixels(new QSpinBox(this))
+    , m_maxFileMB(new QSpinBox(this))
     , m_language(new QComboBox(this))
     , m_resume(new QCheckBox(tr("Resume the queue when PixQueue starts"), this))
 {
@@ -111,6 +113,22 @@ QWidget *SettingsDialog::buildGeneralPage(const AppSettings &s)
     m_maxAttempts->setValue(s.maxAttempts);
     m_maxAttempts->setAccessibleName(tr("Maximum attempts"));
     form->addRow(tr("Maximum attempts:"), m_maxAttempts);
+
+    // Decompression bombs and huge files fail with a clear error instead of exhausting memory.
+    m_maxMegapixels->setObjectName(QStringLiteral("maxMegapixels"));
+    m_maxMegapixels->setRange(1, 1000000);
+    m_maxMegapixels->setSuffix(tr(" MP"));
+    m_maxMegapixels->setValue(s.maxMegapixels);
+    m_maxMegapixels->setAccessibleName(tr("Largest input image"));
+    m_maxMegapixels->setToolTip(tr("Inputs with more pixels fail instead of being decoded."));
+    form->addRow(tr("Largest input image:"), m_maxMegapixels);
+    m_maxFileMB->setObjectName(QStringLiteral("maxFileMB"));
+    m_maxFileMB->setRange(1, 1000000);
+    m_maxFileMB->setSuffix(tr(" MB"));
+    m_maxFileMB->setValue(s.maxFileMB);
+    m_maxFileMB->setAccessibleName(tr("Largest input file"));
+    m_maxFileMB->setToolTip(tr("Larger input files fail instead of being read."));
+    form->addRow(tr("Largest input file:"), m_maxFileMB);
 
     m_language->setAccessibleName(tr("Language"));
     m_language->addItem(tr("System default"), QString());
@@ -290,6 +308,8 @@ AppSettings SettingsDialog::settings() const
     s.overwrite = OverwritePolicy(m_overwrite->currentData().toInt());
     s.leaseSeconds = m_lease->value();
     s.maxAttempts = m_maxAttempts->value();
+    s.maxMegapixels = m_maxMegapixels->value();
+    s.maxFileMB = m_maxFileMB->value();
     s.language = m_language->currentData().toString();
     s.resumeOnStart = m_resume->isChecked();
     return s;

@@ -1,7 +1,7 @@
 #pragma once
 // The settings dialog, two pages:
 // - General: workers, default output folder, naming template, overwrite policy, lease time, max
-//   attempts, language and resume on start;
+//   attempts, input size limits (megapixels, file size), language and resume on start;
 // - Offload: where offload batches go (remote::OffloadSettings, saved in QSettings by the caller),
 //   the access key id and secret (only ever in the OS keychain: read when the dialog opens, written
 //   when it is accepted), and "Test connection" with the values in the form.
@@ -83,6 +83,8 @@ private:
     QComboBox *m_overwrite;
     QSpinBox *m_lease;
     QSpinBox *m_maxAttempts;
+    QSpinBox *m_maxMegapixels;
+    QSpinBox *m_maxFileMB;
     QComboBox *m_language;
     QCheckBox *m_resume;
 

@@ -5,38 +5,55 @@
 
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
+#include "Palette.h"
 #include "ParamForm.h"
 #include "QueueDelegate.h"
 #include "QueueModel.h"
 #include "RecipeEditor.h"
 #include "SettingsDialog.h"
 #include "ThumbnailCache.h"
+#include "imageio/ImageIO.h"
 #include "jobs/JobStore.h"
 #include "jobs/WorkerPool.h"
 #include "ops/OperationRegistry.h"
 
+#include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QHeaderView>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
+#include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
+#include <QSlider>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
+#include <algorithm>
+#include <cmath>
+#include <functional>
 #include <memory>
 
 using namespace pq;
@@ -82,6 +99,65 @@ QAction *action(QWidget *window, const char *name)
     return a;
 }
 
+// Runs `handle` on the next modal window (a dialog opened by a shortcut), once it is shown.
+void onNextModal(std::function<void(QWidget *)> handle)
+{
+    auto *timer = new QTimer;
+    timer->setInterval(20);
+    QObject::connect(timer, &QTimer::timeout, [timer, handle] {
+        if (QWidget *modal = QApplication::activeModalWidget()) {
+            timer->stop();
+            timer->deleteLater();
+            handle(modal);
+        }
+    });
+    timer->start();
+}
+
+// The controls under `root` (shown ones only) that a screen reader could not name: no accessible
+// name, no label whose buddy they are, no text of their own.
+QStringList unnamedControls(QWidget *root)
+{
+    QStringList unnamed;
+    const QList<QLabel *> labels = root->findChildren<QLabel *>();
+    for (QWidget *w : root->findChildren<QWidget *>()) {
+        if (!w->isVisible())
+            continue;
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
+                             qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QLineEdit *>(w) ||
+                             qobject_cast<QSlider *>(w) || qobject_cast<QAbstractItemView *>(w);
+        if (!control)
+            continue;
+        // Parts of a composite control (a spin box's line edit, a view's header, a line edit's
+        // clear button) are named by the control itself.
+        bool part = qobject_cast<QHeaderView *>(w) != nullptr;
+        for (QWidget *p = w->parentWidget(); p && p != root && !part; p = p->parentWidget())
+            part = qobject_cast<QAbstractSpinBox *>(p) || qobject_cast<QComboBox *>(p) ||
+                   qobject_cast<QAbstractItemView *>(p) || qobject_cast<QLineEdit *>(p);
+        if (part)
+            continue;
+        if (!w->accessibleName().trimmed().isEmpty())
+            continue;
+        if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            QString text = button->text();
+            if (auto *tool = qobject_cast<QToolButton *>(w); tool && tool->defaultAction())
+                text = tool->defaultAction()->text();
+            if (!text.remove(QLatin1Char('&')).trimmed().isEmpty())
+                continue;
+        }
+        if (std::any_of(labels.cbegin(), labels.cend(), [w](const QLabel *l) {
+                return l->buddy() == w && !l->text().trimmed().isEmpty();
+            }))
+            continue;
+        unnamed << QStringLiteral("%1 '%2' in %3")
+                       .arg(QLatin1String(w->metaObject()->className()), w->objectName(),
+                            w->parentWidget()
+                                ? QLatin1String(w->parentWidget()->metaObject()->className())
+                                : QLatin1String("-"));
+    }
+    return unnamed;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -105,6 +181,14 @@ private slots:
     void clearFinishedKeepsUnfinishedJobs();
     void runningJobShowsAProgressBar();
     void settingsDialogRoundTrips();
+    void settingsApplyInputSizeLimits();
+    void keyboardShortcuts();
+    void spaceStaysWithWidgetsThatUseIt();
+    void accessibleNamesOnEveryControl();
+    void stepsReorderByDragAndToggle();
+    void rateAndTimeLeft();
+    void errorTextFollowsDarkPalette();
+    void opensAtASensibleSizeWithoutSavedGeometry();
 
 private:
     QueueModel *model() const { return m_window->queueModel(); }
@@ -128,6 +212,8 @@ void TestMainWindow::initTestCase()
     m_window = std::make_unique<MainWindow>(m_db);
     QVERIFY2(m_window->openError().isEmpty(), qPrintable(m_window->openError()));
     m_window->recipeEditor()->setOutputDir(m_out);
+    // No saved geometry yet: the window opens at its default size, not Qt's small one.
+    QCOMPARE(m_window->size(), m_window->defaultSize());
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -192,6 +278,14 @@ void TestMainWindow::startProcessesToDone()
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 10000);
     QCOMPARE(finished.first().at(0).toInt(), 4);
     QCOMPARE(finished.first().at(1).toInt(), 0);
+    // The same words as the desktop notification (tray message; no tray on offscreen).
+    QCOMPARE(m_window->statusBar()->currentMessage(),
+             QStringLiteral("Batch finished: 4 done, 0 failed."));
+    auto *rate = m_window->findChild<QLabel *>(QStringLiteral("rate"));
+    QVERIFY(rate);
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("^\\d+\\.\\d images/s$")).match(rate->text()).hasMatch(),
+        qPrintable(rate->text()));
     for (int r = 0; r < model()->rowCount(); ++r) {
         QCOMPARE(model()->index(r, QueueModel::StateColumn).data().toString(),
                  QStringLiteral("Done"));
@@ -732,6 +826,8 @@ void TestMainWindow::settingsDialogRoundTrips()
     in.maxAttempts = 7;
     in.language = QStringLiteral("zh_CN");
     in.resumeOnStart = false;
+    in.maxMegapixels = 40;
+    in.maxFileMB = 200;
     SettingsDialog dialog(in, m_window.get());
     const AppSettings out = dialog.settings();
     QCOMPARE(out.workers, 3);
@@ -742,12 +838,326 @@ void TestMainWindow::settingsDialogRoundTrips()
     QCOMPARE(out.maxAttempts, 7);
     QCOMPARE(out.language, QStringLiteral("zh_CN"));
     QCOMPARE(out.resumeOnStart, false);
+    QCOMPARE(out.maxMegapixels, 40);
+    QCOMPARE(out.maxFileMB, 200);
     out.save();
     const AppSettings loaded = AppSettings::load();
     QCOMPARE(loaded.maxAttempts, 7);
     QCOMPARE(loaded.language, QStringLiteral("zh_CN"));
     QCOMPARE(loaded.resumeOnStart, false);
+    QCOMPARE(loaded.maxMegapixels, 40);
+    QCOMPARE(loaded.maxFileMB, 200);
     AppSettings{}.save(); // back to the defaults for anything that runs later
+}
+
+void TestMainWindow::settingsApplyInputSizeLimits()
+{
+    // Settings… from the File menu: lower the input limits, press OK; the window's workers (and
+    // the preview) decode with the new limits.
+    QAction *settings = action(m_window.get(), "actionSettings");
+    QVERIFY(settings);
+    bool handled = false;
+    onNextModal([&handled](QWidget *modal) {
+        auto *dialog = qobject_cast<SettingsDialog *>(modal);
+        QVERIFY(dialog);
+        auto *megapixels = dialog->findChild<QSpinBox *>(QStringLiteral("maxMegapixels"));
+        auto *fileMB = dialog->findChild<QSpinBox *>(QStringLiteral("maxFileMB"));
+        QVERIFY(megapixels && fileMB);
+        QCOMPARE(megapixels->value(), 100);
+        QCOMPARE(fileMB->value(), 1024);
+        megapixels->setValue(12);
+        fileMB->setValue(64);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        handled = true;
+    });
+    settings->trigger();
+    QTRY_VERIFY(handled);
+    QCOMPARE(imageio::decodeLimits().maxPixels, qint64(12'000'000));
+    QCOMPARE(imageio::decodeLimits().maxFileBytes, qint64(64) << 20);
+    QCOMPARE(AppSettings::load().maxMegapixels, 12);
+
+    // A photo above the limit fails with a reason instead of being decoded.
+    QVERIFY(m_window->pool()->isRunning() && !m_window->pool()->isPaused());
+    imageio::setDecodeLimits({1000, qint64(64) << 20}); // 0.001 MP
+    QSignalSpy added(m_window.get(), &MainWindow::inputsAdded);
+    const QString big = m_tmp.filePath(QStringLiteral("too_big.png"));
+    copyFile(dataFile("gray_cameraman_cc0.png"), big);
+    dropPaths(m_window.get(), {big});
+    QTRY_COMPARE_WITH_TIMEOUT(added.size(), 1, 60000);
+    auto failedRow = [&] {
+        for (int r = 0; r < model()->rowCount(); ++r)
+            if (model()->job(r).inputPath == big && model()->job(r).state == JobState::Failed)
+                return r;
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(failedRow() >= 0, kLongTimeoutMs);
+    const QString reason = model()->job(failedRow()).errorMessage;
+    QVERIFY2(reason.contains(QStringLiteral("MP")) || reason.contains(QStringLiteral("pixel")),
+             qPrintable(reason));
+
+    AppSettings{}.save();
+    imageio::setDecodeLimits({});
+}
+
+void TestMainWindow::keyboardShortcuts()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    WorkerPool *pool = m_window->pool();
+    QTableView *view = m_window->queueView();
+    view->setFocus();
+    if (!pool->isRunning())
+        m_window->startQueue();
+    QVERIFY(pool->isRunning());
+    QVERIFY(!pool->isPaused());
+
+    // Space on the queue pauses, and again resumes.
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(pool->isPaused());
+    QCOMPARE(action(m_window.get(), "actionPause")->text(), QStringLiteral("&Resume"));
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(!pool->isPaused());
+    // Paused by Space, Ctrl+Return (or Ctrl+Enter on the keypad) starts again.
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(pool->isPaused());
+    QTest::keyClick(view, Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(!pool->isPaused());
+    QTest::keyClick(view, Qt::Key_Space);
+    QVERIFY(pool->isPaused());
+    QTest::keyClick(view, Qt::Key_Enter, Qt::ControlModifier | Qt::KeypadModifier);
+    QVERIFY(!pool->isPaused());
+
+    // Ctrl+O, Ctrl+Shift+O and F1 open their dialogs.
+    const QList<std::tuple<int, Qt::KeyboardModifiers, QString>> dialogs{
+        {Qt::Key_O, Qt::ControlModifier, QStringLiteral("Add Files")},
+        {Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier, QStringLiteral("Add Folder")},
+        {Qt::Key_F1, Qt::NoModifier, QStringLiteral("PixQueue Help")}};
+    for (const auto &[key, modifiers, title] : dialogs) {
+        QString shown;
+        onNextModal([&shown](QWidget *modal) {
+            shown = modal->windowTitle();
+            if (auto *dialog = qobject_cast<QDialog *>(modal))
+                dialog->reject();
+            else
+                modal->close();
+        });
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+        view->setFocus();
+        QTRY_VERIFY(view->hasFocus());
+        QTest::keyClick(view, Qt::Key(key), modifiers);
+        QTRY_COMPARE(shown, title);
+        QTRY_VERIFY(!QApplication::activeModalWidget());
+        m_window->activateWindow();
+    }
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestMainWindow::spaceStaysWithWidgetsThatUseIt()
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    WorkerPool *pool = m_window->pool();
+    QVERIFY(!pool->isPaused());
+    RecipeEditor *editor = m_window->recipeEditor();
+
+    // A text field types the blank.
+    auto *naming = editor->findChild<QLineEdit *>(QStringLiteral("namingTemplate"));
+    naming->setFocus();
+    QTest::keyClicks(naming, QStringLiteral("{name}"));
+    QTest::keyClick(naming, Qt::Key_Space);
+    QTest::keyClicks(naming, QStringLiteral("x"));
+    QCOMPARE(naming->text(), QStringLiteral("{name} x"));
+    QVERIFY(!pool->isPaused());
+    naming->clear();
+
+    // A spin box, a button and a combo box keep Space too.
+    auto *workers = m_window->findChild<QSpinBox *>(QStringLiteral("workers"));
+    workers->setFocus();
+    QTest::keyClick(workers, Qt::Key_Space);
+    QVERIFY(!pool->isPaused());
+    // "Edit preset" with no preset selected does nothing else.
+    auto *button = editor->findChild<QPushButton *>(QStringLiteral("editPreset"));
+    button->setFocus();
+    QVERIFY(button->hasFocus());
+    const Recipe recipe = editor->currentRecipe();
+    QTest::keyClick(button, Qt::Key_Space);
+    QCOMPARE(editor->currentRecipeJson(), recipe.toJsonBytes());
+    QVERIFY(!pool->isPaused());
+    auto *filter = m_window->findChild<QComboBox *>(QStringLiteral("queueFilter"));
+    filter->setFocus();
+    QTest::keyClick(filter, Qt::Key_Space);
+    QVERIFY(!pool->isPaused());
+    filter->hidePopup();
+    QTRY_VERIFY(QTest::qWaitForWindowActive(m_window.get()));
+
+    // In the step list Space ticks and unticks the current step.
+    auto *steps = editor->findChild<QListWidget *>(QStringLiteral("recipeSteps"));
+    editor->selectStep(0);
+    steps->setFocus();
+    const bool enabled = editor->currentRecipe().steps.at(0).enabled;
+    QTest::keyClick(steps, Qt::Key_Space);
+    QVERIFY(!pool->isPaused());
+    QCOMPARE(editor->currentRecipe().steps.at(0).enabled, !enabled);
+    QTest::keyClick(steps, Qt::Key_Space);
+    QCOMPARE(editor->currentRecipe().steps.at(0).enabled, enabled);
+
+    // The read-only details pane does not: Space there pauses.
+    auto *details = m_window->findChild<QPlainTextEdit *>(QStringLiteral("jobDetails"));
+    details->setFocus();
+    QTest::keyClick(details, Qt::Key_Space);
+    QVERIFY(pool->isPaused());
+    QTest::keyClick(details, Qt::Key_Space);
+    QVERIFY(!pool->isPaused());
+}
+
+void TestMainWindow::accessibleNamesOnEveryControl()
+{
+    // The main window, with the recipe editor showing a step with many kinds of parameters.
+    RecipeEditor *editor = m_window->recipeEditor();
+    const Recipe before = editor->currentRecipe();
+    // The form of every operation that can be added with its defaults, and the output format.
+    int forms = 0;
+    for (const Operation *op : OperationRegistry::instance().all()) {
+        if (op->id() == QLatin1String("format")) {
+            editor->selectStep(-1);
+        } else {
+            editor->setCurrentRecipe(Recipe{});
+            if (!editor->addStep(op->id()))
+                continue; // needs a parameter without a default (e.g. a file)
+        }
+        ++forms;
+        QApplication::processEvents();
+        const QStringList unnamed = unnamedControls(m_window.get());
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(op->id() + QStringLiteral(": ") + unnamed.join(QStringLiteral("; "))));
+    }
+    QVERIFY(forms > 20);
+    editor->setCurrentRecipe(before);
+
+    // Every page of the settings dialog.
+    SettingsDialog dialog(AppSettings::load(), m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *tabs = dialog.findChild<QTabWidget *>(QStringLiteral("settingsTabs"));
+    QVERIFY(tabs);
+    for (int i = 0; i < tabs->count(); ++i) {
+        tabs->setCurrentIndex(i);
+        QApplication::processEvents();
+        const QStringList unnamed = unnamedControls(&dialog);
+        QVERIFY2(unnamed.isEmpty(), qPrintable(tabs->tabText(i) + QStringLiteral(": ") +
+                                               unnamed.join(QStringLiteral("; "))));
+    }
+    dialog.reject();
+}
+
+void TestMainWindow::stepsReorderByDragAndToggle()
+{
+    RecipeEditor *editor = m_window->recipeEditor();
+    const Recipe before = editor->currentRecipe();
+    Recipe three;
+    QVERIFY(!Recipe::fromSpecs(
+        {QStringLiteral("resize:width=800"), QStringLiteral("flip"), QStringLiteral("grayscale")},
+        &three));
+    editor->setCurrentRecipe(three);
+    auto *steps = editor->findChild<QListWidget *>(QStringLiteral("recipeSteps"));
+    QVERIFY(steps);
+    QCOMPARE(steps->count(), 4); // three steps and the output format
+    QCOMPARE(steps->dragDropMode(), QAbstractItemView::InternalMove);
+    for (int r = 0; r < 3; ++r)
+        QVERIFY(steps->item(r)->flags() & Qt::ItemIsDragEnabled);
+    QVERIFY(!(steps->item(3)->flags() & Qt::ItemIsDragEnabled)); // the output format stays last
+
+    auto ops = [editor] {
+        QStringList ids;
+        for (const RecipeStep &s : editor->currentRecipe().steps)
+            ids << s.op;
+        return ids;
+    };
+    QSignalSpy changed(editor, &RecipeEditor::recipeChanged);
+    // A drop moves the row in the list's model (what QListWidget's InternalMove drop does; the
+    // offscreen platform cannot run a real drag: its QPlatformDrag ignores every drag): the first
+    // step dragged between the second and third.
+    editor->selectStep(0);
+    QVERIFY(steps->model()->moveRow(QModelIndex(), 0, QModelIndex(), 2));
+    QTRY_COMPARE(ops(), (QStringList{QStringLiteral("flip"), QStringLiteral("resize"),
+                                     QStringLiteral("grayscale")}));
+    QVERIFY(changed.size() > 0);
+    QCOMPARE(editor->selectedStep(), 1); // the dragged step stays selected
+    QCOMPARE(editor->paramForm()->operation()->id(), QStringLiteral("resize"));
+    QCOMPARE(steps->item(3)->data(Qt::UserRole + 1).toInt(), -1);
+    // Dropped below the output format: it becomes the last step, the output format stays last.
+    QVERIFY(steps->model()->moveRow(QModelIndex(), 0, QModelIndex(), 4));
+    QTRY_COMPARE(ops(), (QStringList{QStringLiteral("resize"), QStringLiteral("grayscale"),
+                                     QStringLiteral("flip")}));
+    QCOMPARE(steps->count(), 4);
+    QCOMPARE(steps->item(3)->text(), QStringLiteral("Output format"));
+    for (int r = 0; r < 3; ++r)
+        QCOMPARE(steps->item(r)->data(Qt::UserRole + 1).toInt(), r);
+
+    // Unticking a step disables it: it stays in the recipe but does not run.
+    steps->item(1)->setCheckState(Qt::Unchecked);
+    QVERIFY(!editor->currentRecipe().steps.at(1).enabled);
+    QList<Recipe> recipes;
+    editor->setCheckedOutputs(true, {});
+    QVERIFY(!editor->selectedRecipes(&recipes));
+    QCOMPARE(recipes.size(), 1);
+    QCOMPARE(recipes.first().steps.size(), 2);
+    editor->setCurrentRecipe(before);
+}
+
+void TestMainWindow::rateAndTimeLeft()
+{
+    QCOMPARE(MainWindow::rateText(0, 10), QString());
+    QCOMPARE(MainWindow::rateText(2.0, 0), QStringLiteral("2.0 images/s"));
+    QCOMPARE(MainWindow::rateText(2.0, 300), QStringLiteral("2.0 images/s, 2:30 left"));
+    QCOMPARE(MainWindow::rateText(0.5, 3600), QStringLiteral("0.5 images/s, 2:00:00 left"));
+}
+
+void TestMainWindow::errorTextFollowsDarkPalette()
+{
+    const QPalette light = QApplication::palette();
+    QWidget parent;
+    auto *labelPtr = new QLabel(QStringLiteral("Something is wrong"), &parent);
+    QLabel &label = *labelPtr;
+    setErrorText(&label, true);
+    const QColor onLight = errorTextColor(light);
+    QVERIFY(label.styleSheet().contains(onLight.name()));
+
+    QPalette dark = light;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, QColor(0xee, 0xee, 0xee));
+    dark.setColor(QPalette::Base, QColor(0x18, 0x18, 0x18));
+    dark.setColor(QPalette::Text, QColor(0xee, 0xee, 0xee));
+    QApplication::setPalette(dark);
+    QVERIFY(isDarkPalette(QApplication::palette()));
+    const QColor onDark = errorTextColor(dark);
+    QVERIFY(onDark.lightness() > onLight.lightness());
+    // WCAG contrast of the error red against the dark window background: at least 4.5:1.
+    auto luminance = [](const QColor &c) {
+        auto channel = [](double v) {
+            return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+        };
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) +
+               0.0722 * channel(c.blueF());
+    };
+    QVERIFY((luminance(onDark) + 0.05) / (luminance(dark.color(QPalette::Window)) + 0.05) >= 4.5);
+    QTRY_VERIFY2(label.styleSheet().contains(onDark.name()), qPrintable(label.styleSheet()));
+    setErrorText(&label, false);
+    QVERIFY(label.styleSheet().isEmpty());
+    QApplication::setPalette(light);
+}
+
+void TestMainWindow::opensAtASensibleSizeWithoutSavedGeometry()
+{
+    QSettings().remove(QLatin1String(keys::geometry));
+    QTemporaryDir dir;
+    MainWindow fresh(dir.filePath(QStringLiteral("other.sqlite")));
+    const QSize available = fresh.screen()->availableGeometry().size();
+    const QSize expected =
+        (available * 0.8).boundedTo(QSize(1400, 900)).expandedTo(fresh.minimumSizeHint());
+    QCOMPARE(fresh.size(), expected);
+    QVERIFY(fresh.width() >= qMin(1400, int(available.width() * 0.8)));
+    QVERIFY(fresh.height() >= qMin(900, int(available.height() * 0.8)));
 }
 
 PQ_GUI_TEST_MAIN(TestMainWindow)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the real window app on a virtual X display (Xvfb) over a small batch queued with the CLI
 # (five photos and one corrupt file), waits until the window's own workers have finished the
-# batch, and takes a screenshot of the screen with ImageMagick's `import`. The screenshot must not
+# batch, and takes a screenshot of the window with ImageMagick's `import` (the screen cropped to
+# the window's geometry from `xwininfo`: no window manager runs, so the window has no frame; it
+# opens at its default size, 80% of the screen and at most 1400 x 900). The screenshot must not
 # be blank (it must show many colours and real contrast), the batch must have ended with 5 done
 # and 1 failed, and the app must still be running.
 #
@@ -11,8 +13,8 @@
 set -euo pipefail
 gui=$1 cli=$2 data=$3 shot=$4
 
-for tool in Xvfb import convert; do
-    command -v "$tool" >/dev/null || { echo "needs $tool (xvfb, imagemagick)" >&2; exit 1; }
+for tool in Xvfb import convert xwininfo; do
+    command -v "$tool" >/dev/null || { echo "needs $tool (xvfb, imagemagick, x11-utils)" >&2; exit 1; }
 done
 
 work=$(mktemp -d)
@@ -46,7 +48,8 @@ for n in $(seq 90 120); do
     if [[ ! -e /tmp/.X$n-lock && ! -e /tmp/.X11-unix/X$n ]]; then display=:$n; break; fi
 done
 [[ -n "$display" ]] || { echo "no free X display number" >&2; exit 1; }
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+# 80% of 1750 x 1125 is the window's largest default size, 1400 x 900.
+Xvfb "$display" -screen 0 1750x1125x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 1 100); do [[ -e /tmp/.X11-unix/X${display#:} ]] && break; sleep 0.1; done
 [[ -e /tmp/.X11-unix/X${display#:} ]] || { cat "$work/xvfb.log" >&2; exit 1; }
@@ -70,8 +73,19 @@ grep -q '"done": *5' <<<"$status" || { echo "expected 5 done jobs" >&2; exit 1; 
 grep -q '"failed": *1' <<<"$status" || { echo "expected 1 failed job" >&2; exit 1; }
 sleep 1.5 # the queue view and status bar catch up (poll timer), then paint
 
-DISPLAY=$display import -window root "$shot"
+# The main window: the largest top-level window titled "PixQueue" (lines such as
+#   0x600007 "PixQueue": ("pixqueue" "pixqueue")  1400x900+175+112  +175+112).
+geometry=$(DISPLAY=$display xwininfo -root -tree |
+    awk '/"PixQueue":/ { for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+x[0-9]+\+-?[0-9]+\+-?[0-9]+$/) {
+             split($i, g, /[x+]/); split($(i + 1), a, /\+/)
+             if (g[1] * g[2] > best) { best = g[1] * g[2]; out = g[1] "x" g[2] "+" a[2] "+" a[3] } } }
+         END { print out }')
+[[ -n "$geometry" ]] || { echo "no PixQueue window on $display" >&2; DISPLAY=$display xwininfo -root -tree >&2; exit 1; }
+echo "window geometry: $geometry"
+DISPLAY=$display import -window root -crop "$geometry" +repage "$shot"
 kill -0 "$app_pid" 2>/dev/null || { echo "the window app died" >&2; exit 1; }
+[[ "$(identify -format '%wx%h' "$shot")" == "${geometry%%+*}" ]] ||
+    { echo "the screenshot is not the window's size ($geometry)" >&2; exit 1; }
 
 # Not blank: a real window has text, icons and frames: many colours and contrast.
 colours=$(identify -format '%k' "$shot")
