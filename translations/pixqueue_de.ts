@@ -16,10 +16,6 @@
             <translation>die Zugangsdaten für %1 können nicht aus dem Schlüsselbund gelesen werden</translation>
         </message>
         <message>
-            <source>the %1 credentials in the keychain are incomplete; save them again</source>
-            <translation>die Zugangsdaten für %1 im Schlüsselbund sind unvollständig; bitte erneut speichern</translation>
-        </message>
-        <message>
             <source>cannot save the %1 credentials in the keychain</source>
             <translation>die Zugangsdaten für %1 können nicht im Schlüsselbund gespeichert werden</translation>
         </message>

@@ -16,10 +16,6 @@
             <translation>无法从钥匙串读取 %1 的凭据</translation>
         </message>
         <message>
-            <source>the %1 credentials in the keychain are incomplete; save them again</source>
-            <translation>钥匙串中 %1 的凭据不完整，请重新保存</translation>
-        </message>
-        <message>
             <source>cannot save the %1 credentials in the keychain</source>
             <translation>无法将 %1 的凭据保存到钥匙串</translation>
         </message>

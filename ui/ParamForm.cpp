@@ -49,12 +49,10 @@ void ParamForm::setOperation(const Operation *op, const Params &params)
         m_layout->removeRow(0);
     m_problem->hide();
     if (!op) {
-        m_title->setProperty("pqCoreText", false);
         m_title->setText(tr("Select an operation to edit its parameters."));
         return;
     }
     m_title->setText(op->title());
-    m_title->setProperty("pqCoreText", true); // translated with the core, not the window
     m_title->setToolTip(op->description());
     for (const ParamSpec &spec : op->params()) {
         QWidget *editor = makeEditor(spec);
@@ -64,7 +62,6 @@ void ParamForm::setOperation(const Operation *op, const Params &params)
                                ? spec.describeRange()
                                : spec.help + QLatin1Char('\n') + spec.describeRange());
         auto *label = new QLabel(spec.label + QLatin1Char(':'));
-        label->setProperty("pqCoreText", true);
         label->setBuddy(editor);
         m_layout->addRow(label, editor);
     }
@@ -128,10 +125,13 @@ QWidget *ParamForm::makeEditor(const ParamSpec &spec)
     }
     case ParamType::Enum: {
         auto *box = new QComboBox;
-        box->addItems(spec.choices);
-        box->setCurrentText(current.toString());
-        connect(box, &QComboBox::currentTextChanged, this,
-                [this, spec, box](const QString &v) { setValue(spec, v, box); });
+        // Translated names shown, the choices themselves stored as item data.
+        for (const QString &choice : spec.choices)
+            box->addItem(spec.choiceLabel(choice), choice);
+        box->setCurrentIndex(std::max(0, box->findData(current.toString())));
+        connect(box, &QComboBox::currentIndexChanged, this, [this, spec, box](int index) {
+            setValue(spec, box->itemData(index).toString(), box);
+        });
         return box;
     }
     case ParamType::String:

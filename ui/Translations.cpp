@@ -13,6 +13,11 @@ std::unique_ptr<QTranslator> &appTranslator()
     static std::unique_ptr<QTranslator> t;
     return t;
 }
+std::unique_ptr<QTranslator> &coreTranslator()
+{
+    static std::unique_ptr<QTranslator> t;
+    return t;
+}
 std::unique_ptr<QTranslator> &qtTranslator()
 {
     static std::unique_ptr<QTranslator> t;
@@ -23,7 +28,7 @@ std::unique_ptr<QTranslator> &qtTranslator()
 QLocale installTranslations(const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    for (auto *slot : {&appTranslator(), &qtTranslator()}) {
+    for (auto *slot : {&appTranslator(), &coreTranslator(), &qtTranslator()}) {
         if (*slot)
             QCoreApplication::removeTranslator(slot->get());
         slot->reset();
@@ -33,6 +38,12 @@ QLocale installTranslations(const QString &language)
                   QStringLiteral(":/i18n")) &&
         QCoreApplication::installTranslator(app.get()))
         appTranslator() = std::move(app);
+    // The core's catalogue: operation titles, parameter forms, error messages.
+    auto core = std::make_unique<QTranslator>();
+    if (core->load(locale, QStringLiteral("pixqueue_core"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")) &&
+        QCoreApplication::installTranslator(core.get()))
+        coreTranslator() = std::move(core);
     auto qt = std::make_unique<QTranslator>();
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath)) &&

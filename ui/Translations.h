@@ -1,6 +1,7 @@
 #pragma once
-// Loads the window's translation (embedded under ":/i18n") and Qt's own (standard dialogs) for the
-// system locale or the language chosen in the settings. GUI thread, before building widgets.
+// Loads the window's and the core's translations (embedded under ":/i18n") and Qt's own (standard
+// dialogs) for the system locale or the language chosen in the settings. GUI thread, before
+// building widgets.
 
 #include <QList>
 #include <QLocale>

@@ -10,9 +10,10 @@
 namespace pq {
 
 namespace {
+// The context lupdate gives tr() in a free function of namespace pq (translations/README.md).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::InputScanner", text);
+    return QCoreApplication::translate("pq", text);
 }
 
 // The folder of an input relative to the folder the user added: "" for the top level; never a path

@@ -29,9 +29,10 @@ void buildOpenCvTablesOnce()
         }
     });
 }
+// The context lupdate gives tr() in a free function of namespace pq (translations/README.md).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::JobRunner", text);
+    return QCoreApplication::translate("pq", text);
 }
 
 JobOutcome failure(std::optional<Error> error)

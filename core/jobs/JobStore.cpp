@@ -25,9 +25,10 @@ namespace pq {
 
 namespace {
 
+// The context lupdate gives tr() in a free function of namespace pq (translations/README.md).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::JobStore", text);
+    return QCoreApplication::translate("pq", text);
 }
 
 std::atomic<quint64> g_connectionSerial{0};

@@ -20,9 +20,11 @@ namespace pq::ops::colorize {
 
 namespace {
 
+// The context lupdate gives tr() in a free function of namespace pq::ops::colorize
+// (translations/README.md).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::ops::Colorize", text);
+    return QCoreApplication::translate("pq::ops::colorize", text);
 }
 
 QString shown(const QString &path)
@@ -427,7 +429,10 @@ int networkLoadsOnThisThread()
     return t_networkLoads;
 }
 
-cv::dnn::Net *networkFor(const QString &dir, Error *error)
+// Not "cv::dnn::Net *networkFor(...)": lupdate would take cv::dnn for the context of its tr().
+using Net = cv::dnn::Net;
+
+Net *networkFor(const QString &dir, Error *error)
 {
     const QDir folder(dir);
     const QString folderPath = folder.absolutePath();

@@ -106,6 +106,11 @@ ParamSpec ParamSpec::text(QString name, QString def, QString label, QString help
     return s;
 }
 
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::ParamSpec", text);
+}
+
 QString ParamSpec::describeRange() const
 {
     switch (type) {
@@ -116,18 +121,80 @@ QString ParamSpec::describeRange() const
             r += QLatin1Char(' ') + unit;
         return r;
     }
-    case ParamType::Bool: return QStringLiteral("true or false");
-    case ParamType::Enum: return QStringLiteral("one of ") + choices.join(QStringLiteral(", "));
-    case ParamType::Color: return QStringLiteral("#rrggbb, #rrggbbaa or a colour name");
-    case ParamType::Rect: return QStringLiteral("WxH+X+Y rectangles separated by spaces");
-    case ParamType::File: return QStringLiteral("a file path");
-    default: return paramTypeName(type);
+    case ParamType::Bool:
+        return tr("true or false");
+    case ParamType::Enum:
+        return tr("one of %1").arg(choices.join(QStringLiteral(", ")));
+    case ParamType::Color:
+        return tr("#rrggbb, #rrggbbaa or a colour name");
+    case ParamType::Rect:
+        return tr("WxH+X+Y rectangles separated by spaces");
+    case ParamType::File:
+        return tr("a file path");
+    default:
+        return paramTypeName(type);
     }
 }
 
-static QString tr(const char *text)
+// The display names of every enum choice of the built-in operations (the values themselves are
+// what recipes and the command line use, and stay as they are). One context for all operations:
+// a choice means the same wherever it appears.
+[[maybe_unused]] static const char *const kChoiceLabels[] = {
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "luminance"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "per-channel"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "gaussian"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "box"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "center"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "north"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "south"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "east"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "west"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "northeast"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "northwest"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "southeast"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "southwest"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "model"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "reference"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "welsh"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "reinhard"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "px"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "percent"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "horizontal"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "vertical"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "both"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "auto"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "jpeg"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "png"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "webp"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "tiff"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "bmp"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "444"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "422"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "420"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "none"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "lzw"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "deflate"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "packbits"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "keep"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "strip"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "keep-but-strip-gps"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "average"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "manual"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "inside"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "cover"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "exact"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "expand"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "crop"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "autocrop"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "bicubic"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "lanczos"),
+    QT_TRANSLATE_NOOP("pq::ParamChoice", "gray-world"),
+};
+
+QString ParamSpec::choiceLabel(const QString &choice) const
 {
-    return QCoreApplication::translate("pq::ParamSpec", text);
+    const QByteArray key = choice.toUtf8();
+    return QCoreApplication::translate("pq::ParamChoice", key.constData());
 }
 
 std::optional<QString> ParamSpec::coerce(const QVariant &value, QVariant *out) const

@@ -57,7 +57,9 @@ struct ParamSpec
     std::optional<QString> coerce(const QVariant &value, QVariant *out) const;
 
     QJsonObject toJson() const;
-    QString describeRange() const; // "0..65535 px", "one of inside, cover, exact"
+    QString describeRange() const; // "0..65535 px", "one of inside, cover, exact" (translated)
+    // The translated display name of an Enum choice (the choice itself when there is none).
+    QString choiceLabel(const QString &choice) const;
 };
 
 // Parameters of one step: always complete (every spec present) and already validated once they

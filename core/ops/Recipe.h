@@ -52,6 +52,8 @@ struct Recipe
 // Built-in presets (resources/presets/*.json) plus the user's (AppDataLocation/presets/*.json).
 class PresetLibrary
 {
+    Q_DECLARE_TR_FUNCTIONS(pq::PresetLibrary)
+
 public:
     static QStringList names();
     static std::optional<QString> load(const QString &name, Recipe *out);

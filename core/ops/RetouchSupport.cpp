@@ -18,9 +18,11 @@ namespace pq::ops::retouch {
 
 namespace {
 
+// The context lupdate gives tr() in a free function of namespace pq::ops::retouch
+// (translations/README.md).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::ops::RetouchSupport", text);
+    return QCoreApplication::translate("pq::ops::retouch", text);
 }
 
 double smoothstep(double edge0, double edge1, double x)
@@ -457,7 +459,10 @@ std::optional<QString> findCascadeFile(const QString &fileName, const QStringLis
     return std::nullopt;
 }
 
-cv::CascadeClassifier *cascade(const QString &fileName, QString *error)
+// Not "cv::CascadeClassifier *cascade(...)": lupdate would take cv for the context of its tr().
+using CascadeClassifier = cv::CascadeClassifier;
+
+CascadeClassifier *cascade(const QString &fileName, QString *error)
 {
     const auto path = findCascadeFile(fileName, cascadeSearchDirs(), error);
     if (!path)
