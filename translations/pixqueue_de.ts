@@ -803,6 +803,38 @@
     <context>
         <name>pq::ui::SettingsDialog</name>
         <message>
+            <source> MP</source>
+            <translation> MP</translation>
+        </message>
+        <message>
+            <source>Largest input image</source>
+            <translation>Größtes Eingabebild</translation>
+        </message>
+        <message>
+            <source>Largest input image:</source>
+            <translation>Größtes Eingabebild:</translation>
+        </message>
+        <message>
+            <source>Inputs with more pixels fail instead of being decoded.</source>
+            <translation>Eingaben mit mehr Pixeln schlagen fehl, statt dekodiert zu werden.</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>Largest input file</source>
+            <translation>Größte Eingabedatei</translation>
+        </message>
+        <message>
+            <source>Largest input file:</source>
+            <translation>Größte Eingabedatei:</translation>
+        </message>
+        <message>
+            <source>Larger input files fail instead of being read.</source>
+            <translation>Größere Eingabedateien schlagen fehl, statt gelesen zu werden.</translation>
+        </message>
+        <message>
             <source>Resume the queue when PixQueue starts</source>
             <translation>Die Warteschlange beim Start von PixQueue fortsetzen</translation>
         </message>

@@ -795,6 +795,38 @@
     <context>
         <name>pq::ui::SettingsDialog</name>
         <message>
+            <source> MP</source>
+            <translation> 百万像素</translation>
+        </message>
+        <message>
+            <source>Largest input image</source>
+            <translation>最大输入图像</translation>
+        </message>
+        <message>
+            <source>Largest input image:</source>
+            <translation>最大输入图像：</translation>
+        </message>
+        <message>
+            <source>Inputs with more pixels fail instead of being decoded.</source>
+            <translation>像素数超过此值的输入将直接失败，不会被解码。</translation>
+        </message>
+        <message>
+            <source> MB</source>
+            <translation> MB</translation>
+        </message>
+        <message>
+            <source>Largest input file</source>
+            <translation>最大输入文件</translation>
+        </message>
+        <message>
+            <source>Largest input file:</source>
+            <translation>最大输入文件：</translation>
+        </message>
+        <message>
+            <source>Larger input files fail instead of being read.</source>
+            <translation>超过此大小的输入文件将直接失败，不会被读取。</translation>
+        </message>
+        <message>
             <source>Resume the queue when PixQueue starts</source>
             <translation>PixQueue 启动时继续处理队列</translation>
         </message>
