@@ -526,11 +526,25 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
     std::stable_sort(rows.begin(), rows.end(), [](const PendingRow &a, const PendingRow &b) {
         return a.inputBytes > b.inputBytes;
     });
+    QSqlQuery next(db);
+    if (!exec(next, sql::kNextJobIdAndRevision, {}) || !next.next())
+        return tr("cannot record a job: %1").arg(next.lastError().text());
+    qint64 nextId = next.value(0).toLongLong();
+    qint64 nextRev = next.value(1).toLongLong();
+    next.finish();
     QSqlQuery insert(db);
     insert.prepare(QString::fromUtf8(sql::kInsertJob));
+    const QString idName = QStringLiteral(":id"), revName = QStringLiteral(":rev");
+    QStringList names; // ":key" for every value, built once
+    if (!rows.empty())
+        for (const QString &key : rows.front().values.keys())
+            names << QLatin1Char(':') + key;
     for (const PendingRow &row : rows) {
-        for (auto it = row.values.cbegin(); it != row.values.cend(); ++it)
-            insert.bindValue(QLatin1Char(':') + it.key(), it.value());
+        qsizetype i = 0;
+        for (auto it = row.values.cbegin(); it != row.values.cend(); ++it, ++i)
+            insert.bindValue(names.at(i), it.value());
+        insert.bindValue(idName, nextId++);
+        insert.bindValue(revName, nextRev++);
         if (!insert.exec())
             return tr("cannot record a job: %1").arg(insert.lastError().text());
     }

@@ -118,13 +118,16 @@ inline constexpr const char *kInsertBatch = R"(
     INSERT INTO batches (created_at, output_dir, naming, overwrite, offload)
     VALUES (:now, :output_dir, :naming, :overwrite, :offload))";
 
+// :id and :rev are counted up by the caller from kNextJobIdAndRevision, read once in the same
+// write transaction: one batch's rows need no per-row lookups of the maxima.
+inline constexpr const char *kNextJobIdAndRevision =
+    "SELECT " PQ_NEXT_JOB_ID ", " PQ_NEXT_REV;
 inline constexpr const char *kInsertJob = R"(
     INSERT INTO jobs (id, batch_id, input_path, preset, recipe, output_path, state, outcome,
                       error_msg, progress, max_attempts, available_at, created_at, updated_at,
                       finished_at, offload, rev)
-    VALUES ()" PQ_NEXT_JOB_ID R"(, :batch_id, :input_path, :preset, :recipe, :output_path, :state,
-            :outcome, :error_msg, :progress, :max_attempts, :now, :now, :now, :finished_at, :offload,
-            )" PQ_NEXT_REV ")";
+    VALUES (:id, :batch_id, :input_path, :preset, :recipe, :output_path, :state, :outcome,
+            :error_msg, :progress, :max_attempts, :now, :now, :now, :finished_at, :offload, :rev))";
 
 inline constexpr const char *kOutputClaimedByActiveJob = R"(
     SELECT 1 FROM jobs
