@@ -85,6 +85,14 @@ struct Case
 const QString kRecipe = QStringLiteral("thumbnail:size=64");
 const QString kSkipped = QStringLiteral("(skipped at enqueue)");
 
+// A small animated GIF header (NETSCAPE looping extension, one 2x2 frame): 63 bytes. The length
+// comes from the array, not a count typed by hand (ASan caught a miscounted one).
+const char kAnimatedGif[] =
+    "GIF89a\x02\x00\x02\x00\x80\x00\x00\x00\x00\x00\xFF\xFF\xFF"
+    "!\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00"
+    "!\xF9\x04\x00\x0A\x00\x00\x00,\x00\x00\x00\x00\x02\x00\x02\x00\x00\x02\x02"
+    "D\x01\x00;";
+
 // Writes the campaign's inputs into `in` and returns the cases. `afterEnqueue` are done by the
 // caller after enqueueing: "deleted.jpg" is removed, "replaced.jpg" becomes a folder.
 QList<Case> makeInputs(const QString &in)
@@ -128,12 +136,7 @@ QList<Case> makeInputs(const QString &in)
         readAll(testDataPath(QStringLiteral("face_filippo_giunchedi_cmyk_exif_rot90.jpg"))), {}, 64,
         true);
     add(QStringLiteral("gray-alpha.png"), grayAlphaPng(120, 80), {});
-    add(QStringLiteral("anim.gif"),
-        QByteArray("GIF89a\x02\x00\x02\x00\x80\x00\x00\x00\x00\x00\xFF\xFF\xFF"
-                   "!\xFF\x0BNETSCAPE2.0\x03\x01\x00\x00\x00"
-                   "!\xF9\x04\x00\x0A\x00\x00\x00,\x00\x00\x00\x00\x02\x00\x02\x00\x00\x02\x02"
-                   "D\x01\x00;",
-                   66),
+    add(QStringLiteral("anim.gif"), QByteArray(kAnimatedGif, sizeof(kAnimatedGif) - 1),
         kSkipped); // by extension; a GIF's content under another name: see test_imageio
     add(QStringLiteral("with spaces ünïcødé 📷.jpg"), face, {});
     add(QStringLiteral("deleted.jpg"), face, QStringLiteral("not found"));
