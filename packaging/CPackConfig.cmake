@@ -59,9 +59,10 @@ else()
     set(CPACK_DEBIAN_PACKAGE_SECTION "graphics")
     set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
     # The libraries we link, by their Debian 12 names, plus what is loaded at run time and so is
-    # invisible to dpkg-shlibdeps: the SQLite driver plugin and the platform plugins.
+    # invisible to dpkg-shlibdeps: the SQLite driver plugin, the platform plugins and Qt's own
+    # translations (the standard buttons and dialogs in German and Chinese).
     set(CPACK_DEBIAN_PACKAGE_DEPENDS
-        "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6sql6 (>= 6.4), libqt6sql6-sqlite (>= 6.4), libqt6network6 (>= 6.4), libqt6concurrent6 (>= 6.4), qt6-qpa-plugins, libqt6keychain1, libopencv-core406, libopencv-imgproc406, libopencv-imgcodecs406")
+        "libqt6core6 (>= 6.4), libqt6gui6 (>= 6.4), libqt6widgets6 (>= 6.4), libqt6sql6 (>= 6.4), libqt6sql6-sqlite (>= 6.4), qt6-translations-l10n, libqt6network6 (>= 6.4), libqt6concurrent6 (>= 6.4), qt6-qpa-plugins, libqt6keychain1, libopencv-core406, libopencv-imgproc406, libopencv-imgcodecs406")
     set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
     # Where dpkg-shlibdeps exists (package dpkg-dev), let it add the exact library versions.
     find_program(PIXQUEUE_DPKG_SHLIBDEPS dpkg-shlibdeps)

@@ -15,6 +15,8 @@ APT_PACKAGES=(
     qtkeychain-qt6-dev libopencv-dev libexiv2-dev libjpeg-dev libxxhash-dev libdeflate-dev
     # run time: the SQLite driver is a plugin, not a link dependency, so nothing else pulls it in
     libqt6sql6-sqlite opencv-data fonts-dejavu-core
+    # run time: Qt's own translations (OK/Cancel, the file dialogs) for the German and Chinese UI
+    qt6-translations-l10n
     # tests: a session bus and a secret service for the keychain tests, a virtual display
     xvfb xauth dbus gnome-keyring libsecret-1-0 libsecret-tools
     # tests: the window screenshot (import, identify, convert; xwininfo finds the window)

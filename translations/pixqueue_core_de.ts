@@ -1955,4 +1955,557 @@
             <translation>Die Vorschau ist fehlgeschlagen: Speicher erschöpft</translation>
         </message>
     </context>
+    <context>
+        <name>pq::remote</name>
+        <message>
+            <source>CMQ %1 failed: %2 (code %3)</source>
+            <translation>CMQ %1 fehlgeschlagen: %2 (Code %3)</translation>
+        </message>
+        <message>
+            <source>CMQ %1: unexpected answer from the server: %2</source>
+            <translation>CMQ %1: unerwartete Antwort vom Server: %2</translation>
+        </message>
+        <message>
+            <source>%1: the keychain did not answer</source>
+            <translation>%1: der Schlüsselbund hat nicht geantwortet</translation>
+        </message>
+        <message>
+            <source>%1: %2 (keychain error %3)</source>
+            <translation>%1: %2 (Schlüsselbundfehler %3)</translation>
+        </message>
+        <message>
+            <source>%1 is not a valid http(s) address</source>
+            <translation>%1 ist keine gültige http(s)-Adresse</translation>
+        </message>
+        <message>
+            <source>refusing plain http to %1: use https (http is allowed only for loopback addresses such as 127.0.0.1)</source>
+            <translation>unverschlüsseltes http zu %1 wird verweigert: bitte https verwenden (http ist nur für Loopback-Adressen wie 127.0.0.1 erlaubt)</translation>
+        </message>
+        <message>
+            <source>no answer from %1 within %2 s</source>
+            <translation>keine Antwort von %1 innerhalb von %2 s</translation>
+        </message>
+        <message>
+            <source>%1 failed: %2</source>
+            <translation>%1 fehlgeschlagen: %2</translation>
+        </message>
+        <message>
+            <source>&apos;%1&apos; is not an absolute URL</source>
+            <translation>„%1“ ist keine absolute URL</translation>
+        </message>
+        <message>
+            <source>the URL carries a user name or password</source>
+            <translation>die URL enthält einen Benutzernamen oder ein Passwort</translation>
+        </message>
+        <message>
+            <source>the URL %1 does not point at the configured storage %2</source>
+            <translation>die URL %1 zeigt nicht auf den eingerichteten Speicher %2</translation>
+        </message>
+        <message>
+            <source>the request has %1 bytes, more than the limit of %2</source>
+            <translation>die Anfrage hat %1 Byte, mehr als die Grenze von %2</translation>
+        </message>
+        <message>
+            <source>the request is not a JSON object</source>
+            <translation>die Anfrage ist kein JSON-Objekt</translation>
+        </message>
+        <message>
+            <source>the message is not a PixQueue offload request</source>
+            <translation>die Nachricht ist keine Auslagerungsanfrage von PixQueue</translation>
+        </message>
+        <message>
+            <source>unsupported request version %1 (this worker reads version %2)</source>
+            <translation>nicht unterstützte Version %1 der Anfrage (dieser Arbeiter liest Version %2)</translation>
+        </message>
+        <message>
+            <source>the request has no valid job id</source>
+            <translation>die Anfrage hat keine gültige Auftrags-ID</translation>
+        </message>
+        <message>
+            <source>the request&apos;s origin is missing or longer than %1 characters</source>
+            <translation>die Herkunft („origin“) der Anfrage fehlt oder ist länger als %1 Zeichen</translation>
+        </message>
+        <message>
+            <source>the request has no recipe</source>
+            <translation>die Anfrage enthält kein Rezept</translation>
+        </message>
+        <message>
+            <source>the recipe has more than %1 steps</source>
+            <translation>das Rezept hat mehr als %1 Schritte</translation>
+        </message>
+        <message>
+            <source>the recipe is invalid: %1</source>
+            <translation>das Rezept ist ungültig: %1</translation>
+        </message>
+        <message>
+            <source>the request&apos;s %1 URL is missing or too long</source>
+            <translation>die %1-URL der Anfrage fehlt oder ist zu lang</translation>
+        </message>
+        <message>
+            <source>%1 URL refused: %2</source>
+            <translation>%1-URL abgelehnt: %2</translation>
+        </message>
+        <message>
+            <source>the request&apos;s output content type is missing or invalid</source>
+            <translation>der Inhaltstyp der Ausgabe fehlt in der Anfrage oder ist ungültig</translation>
+        </message>
+        <message>
+            <source>the request&apos;s output suffix is missing or invalid</source>
+            <translation>die Dateiendung der Ausgabe fehlt in der Anfrage oder ist ungültig</translation>
+        </message>
+        <message>
+            <source>the response is larger than %1 bytes</source>
+            <translation>die Antwort ist größer als %1 Byte</translation>
+        </message>
+        <message>
+            <source>the response is not a JSON object</source>
+            <translation>die Antwort ist kein JSON-Objekt</translation>
+        </message>
+        <message>
+            <source>the message is not a PixQueue offload response</source>
+            <translation>die Nachricht ist keine Auslagerungsantwort von PixQueue</translation>
+        </message>
+        <message>
+            <source>unsupported response version</source>
+            <translation>nicht unterstützte Version der Antwort</translation>
+        </message>
+        <message>
+            <source>the response has no valid job id</source>
+            <translation>die Antwort hat keine gültige Auftrags-ID</translation>
+        </message>
+        <message>
+            <source>the response&apos;s status &apos;%1&apos; is not done, failed or retrying</source>
+            <translation>der Status „%1“ der Antwort ist weder done noch failed noch retrying</translation>
+        </message>
+        <message>
+            <source>%1 &apos;%2&apos; is not a URL</source>
+            <translation>%1 „%2“ ist keine URL</translation>
+        </message>
+        <message>
+            <source>%1 must use https (plain http is allowed only for 127.0.0.1/localhost)</source>
+            <translation>%1 muss https verwenden (unverschlüsseltes http ist nur für 127.0.0.1/localhost erlaubt)</translation>
+        </message>
+        <message>
+            <source>✗ %1: %2</source>
+            <translation>✗ %1: %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>✓ %1</source>
+            <translation>✓ %1</translation>
+        </message>
+        <message>
+            <source>settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>credentials</source>
+            <translation>Zugangsdaten</translation>
+        </message>
+        <message>
+            <source>no access key id or secret is stored</source>
+            <translation>Zugriffsschlüssel-ID oder geheimer Schlüssel nicht gespeichert</translation>
+        </message>
+        <message>
+            <source>request queue</source>
+            <translation>Anfrage-Warteschlange</translation>
+        </message>
+        <message>
+            <source>response queue</source>
+            <translation>Antwort-Warteschlange</translation>
+        </message>
+        <message>
+            <source>dead-letter queue</source>
+            <translation>Dead-Letter-Warteschlange</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>sending a probe message</source>
+            <translation>Testnachricht senden</translation>
+        </message>
+        <message>
+            <source>receiving the probe message</source>
+            <translation>Testnachricht empfangen</translation>
+        </message>
+        <message>
+            <source>the message sent did not come back within 20 s</source>
+            <translation>die gesendete Nachricht kam nicht innerhalb von 20 s zurück</translation>
+        </message>
+        <message>
+            <source>probe message sent and received</source>
+            <translation>Testnachricht gesendet und empfangen</translation>
+        </message>
+        <message>
+            <source>writing to bucket %1</source>
+            <translation>in Bucket %1 schreiben</translation>
+        </message>
+        <message>
+            <source>reading from bucket %1</source>
+            <translation>aus Bucket %1 lesen</translation>
+        </message>
+        <message>
+            <source>the object read differs from the one written</source>
+            <translation>das gelesene Objekt weicht vom geschriebenen ab</translation>
+        </message>
+        <message>
+            <source>deleting from bucket %1</source>
+            <translation>aus Bucket %1 löschen</translation>
+        </message>
+        <message>
+            <source>bucket %1 writable, readable and deletable</source>
+            <translation>Bucket %1 beschreibbar, lesbar und löschbar</translation>
+        </message>
+        <message>
+            <source>%1: the storage answered HTTP %2</source>
+            <translation>%1: der Speicher antwortete mit HTTP %2</translation>
+        </message>
+        <message>
+            <source>HTTP status %1</source>
+            <translation>HTTP-Status %1</translation>
+        </message>
+        <message>
+            <source>SQS %1 failed: %2 (%3)</source>
+            <translation>SQS %1 fehlgeschlagen: %2 (%3)</translation>
+        </message>
+        <message>
+            <source>SQS %1: unexpected answer from the server: %2</source>
+            <translation>SQS %1: unerwartete Antwort vom Server: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::CmqQueue</name>
+        <message>
+            <source>CMQ %1</source>
+            <translation>CMQ %1</translation>
+        </message>
+        <message>
+            <source>CMQ %1: no secret id and secret key are configured</source>
+            <translation>CMQ %1: weder SecretId noch SecretKey eingerichtet</translation>
+        </message>
+        <message>
+            <source>no msgId</source>
+            <translation>msgId fehlt</translation>
+        </message>
+        <message>
+            <source>CMQ cannot extend a message&apos;s visibility timeout</source>
+            <translation>CMQ kann das Sichtbarkeits-Timeout einer Nachricht nicht verlängern</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::CredentialStore</name>
+        <message>
+            <source>cannot save the %1 credentials in the keychain</source>
+            <translation>die Zugangsdaten für %1 können nicht im Schlüsselbund gespeichert werden</translation>
+        </message>
+        <message>
+            <source>cannot read the %1 credentials from the keychain</source>
+            <translation>die Zugangsdaten für %1 können nicht aus dem Schlüsselbund gelesen werden</translation>
+        </message>
+        <message>
+            <source>no %1 credentials are saved in the keychain</source>
+            <translation>im Schlüsselbund sind keine Zugangsdaten für %1 gespeichert</translation>
+        </message>
+        <message>
+            <source>the %1 credentials in the keychain are incomplete; save them again</source>
+            <translation>die Zugangsdaten für %1 im Schlüsselbund sind unvollständig; bitte erneut speichern</translation>
+        </message>
+        <message>
+            <source>cannot delete the %1 credentials from the keychain</source>
+            <translation>die Zugangsdaten für %1 können nicht aus dem Schlüsselbund gelöscht werden</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::ObjectStore</name>
+        <message>
+            <source>%1: no access key id and secret are configured</source>
+            <translation>%1: weder Zugriffsschlüssel-ID noch geheimer Schlüssel eingerichtet</translation>
+        </message>
+        <message>
+            <source>HTTP status %1</source>
+            <translation>HTTP-Status %1</translation>
+        </message>
+        <message>
+            <source>%1 failed: %2 (%3)</source>
+            <translation>%1 fehlgeschlagen: %2 (%3)</translation>
+        </message>
+        <message>
+            <source>S3 CreateBucket %1</source>
+            <translation>S3 CreateBucket %1</translation>
+        </message>
+        <message>
+            <source>S3 PutObject %1/%2</source>
+            <translation>S3 PutObject %1/%2</translation>
+        </message>
+        <message>
+            <source>S3 GetObject %1/%2</source>
+            <translation>S3 GetObject %1/%2</translation>
+        </message>
+        <message>
+            <source>S3 HeadObject %1/%2</source>
+            <translation>S3 HeadObject %1/%2</translation>
+        </message>
+        <message>
+            <source>S3 DeleteObject %1/%2</source>
+            <translation>S3 DeleteObject %1/%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::OffloadBridge</name>
+        <message>
+            <source>waiting for the offload service: %1</source>
+            <translation>wartet auf den Auslagerungsdienst: %1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>cannot read the input %1</source>
+            <translation>die Eingabe %1 kann nicht gelesen werden</translation>
+        </message>
+        <message>
+            <source>checking the bucket</source>
+            <translation>Prüfen des Buckets</translation>
+        </message>
+        <message>
+            <source>cannot read the input %1: %2</source>
+            <translation>die Eingabe %1 kann nicht gelesen werden: %2</translation>
+        </message>
+        <message>
+            <source>uploading the input</source>
+            <translation>Hochladen der Eingabe</translation>
+        </message>
+        <message>
+            <source>the request would be larger than the queue&apos;s limit of %1 bytes</source>
+            <translation>die Anfrage wäre größer als die Grenze der Warteschlange von %1 Byte</translation>
+        </message>
+        <message>
+            <source>sending the request</source>
+            <translation>Senden der Anfrage</translation>
+        </message>
+        <message>
+            <source>receiving answers: %1</source>
+            <translation>Empfang der Antworten: %1</translation>
+        </message>
+        <message>
+            <source>cannot delete an answer: %1</source>
+            <translation>eine Antwort kann nicht gelöscht werden: %1</translation>
+        </message>
+        <message>
+            <source>dropping a message that is not an answer: %1</source>
+            <translation>eine Nachricht, die keine Antwort ist, wird verworfen: %1</translation>
+        </message>
+        <message>
+            <source>a remote worker</source>
+            <translation>ein entfernter Arbeiter</translation>
+        </message>
+        <message>
+            <source>%1 could not finish it and will retry: %2</source>
+            <translation>%1 konnte ihn nicht abschließen und versucht es erneut: %2</translation>
+        </message>
+        <message>
+            <source>remote worker %1: %2</source>
+            <translation>entfernter Arbeiter %1: %2</translation>
+        </message>
+        <message>
+            <source>cannot download the output of %1: %2</source>
+            <translation>die Ausgabe von %1 kann nicht heruntergeladen werden: %2</translation>
+        </message>
+        <message numerus="yes">
+            <source>no answer from the remote workers within %n minute(s).</source>
+            <translation>
+                <numerusform>innerhalb von %n Minute keine Antwort von den entfernten Arbeitern.</numerusform>
+                <numerusform>innerhalb von %n Minuten keine Antwort von den entfernten Arbeitern.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>the request reached the dead-letter queue after %n receive(s) without an answer: the remote workers could not process it.</source>
+            <translation>
+                <numerusform>die Anfrage ist nach %n Empfang ohne Antwort in der Dead-Letter-Warteschlange gelandet: die entfernten Arbeiter konnten sie nicht verarbeiten.</numerusform>
+                <numerusform>die Anfrage ist nach %n Empfängen ohne Antwort in der Dead-Letter-Warteschlange gelandet: die entfernten Arbeiter konnten sie nicht verarbeiten.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last error: %1</source>
+            <translation>Letzter Fehler: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::OffloadCredentials</name>
+        <message>
+            <source>set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY</source>
+            <translation>TENCENTCLOUD_SECRET_ID und TENCENTCLOUD_SECRET_KEY setzen</translation>
+        </message>
+        <message>
+            <source>set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials)</source>
+            <translation>AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY setzen (für temporäre Zugangsdaten auch AWS_SESSION_TOKEN)</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::OffloadSettings</name>
+        <message>
+            <source>the provider must be sqs or cmq, not &apos;%1&apos;</source>
+            <translation>der Anbieter muss sqs oder cmq sein, nicht „%1“</translation>
+        </message>
+        <message>
+            <source>the region is missing</source>
+            <translation>die Region fehlt</translation>
+        </message>
+        <message>
+            <source>the CMQ endpoint is missing (copy it from the TDMQ console)</source>
+            <translation>der CMQ-Endpunkt fehlt (aus der TDMQ-Konsole kopieren)</translation>
+        </message>
+        <message>
+            <source>the queue endpoint</source>
+            <translation>der Endpunkt der Warteschlangen</translation>
+        </message>
+        <message>
+            <source>the request and response queues are required</source>
+            <translation>Anfrage- und Antwort-Warteschlange sind erforderlich</translation>
+        </message>
+        <message>
+            <source>the request and response queues must differ</source>
+            <translation>Anfrage- und Antwort-Warteschlange müssen verschieden sein</translation>
+        </message>
+        <message>
+            <source>the bucket is missing</source>
+            <translation>der Bucket fehlt</translation>
+        </message>
+        <message>
+            <source>the storage endpoint is missing</source>
+            <translation>der Endpunkt des Speichers fehlt</translation>
+        </message>
+        <message>
+            <source>the storage endpoint</source>
+            <translation>der Endpunkt des Speichers</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %2 reachable (%n message(s) waiting)</source>
+            <translation>
+                <numerusform>%1 %2 erreichbar (%n Nachricht wartet)</numerusform>
+                <numerusform>%1 %2 erreichbar (%n Nachrichten warten)</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::RemoteWorker</name>
+        <message>
+            <source>cannot receive requests: %1</source>
+            <translation>Anfragen können nicht empfangen werden: %1</translation>
+        </message>
+        <message>
+            <source>cannot send the response: %1</source>
+            <translation>die Antwort kann nicht gesendet werden: %1</translation>
+        </message>
+        <message>
+            <source>job %1: cannot delete the request: %2</source>
+            <translation>Auftrag %1: die Anfrage kann nicht gelöscht werden: %2</translation>
+        </message>
+        <message>
+            <source>dropping a message that names no job: %1</source>
+            <translation>eine Nachricht, die keinen Auftrag nennt, wird verworfen: %1</translation>
+        </message>
+        <message>
+            <source>cannot delete the message: %1</source>
+            <translation>die Nachricht kann nicht gelöscht werden: %1</translation>
+        </message>
+        <message>
+            <source>invalid request: %1</source>
+            <translation>ungültige Anfrage: %1</translation>
+        </message>
+        <message>
+            <source>cannot create a temporary folder: %1</source>
+            <translation>ein temporärer Ordner kann nicht angelegt werden: %1</translation>
+        </message>
+        <message>
+            <source>downloading the input</source>
+            <translation>Herunterladen der Eingabe</translation>
+        </message>
+        <message>
+            <source>the input has %1 bytes, more than the limit of %2</source>
+            <translation>die Eingabe hat %1 Byte, mehr als die Grenze von %2</translation>
+        </message>
+        <message>
+            <source>the worker is stopping</source>
+            <translation>der Arbeiter wird beendet</translation>
+        </message>
+        <message>
+            <source>cannot write the input to %1: %2</source>
+            <translation>die Eingabe kann nicht nach %1 geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>cannot read the output: %1</source>
+            <translation>die Ausgabe kann nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>uploading the output</source>
+            <translation>Hochladen der Ausgabe</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::SqsQueue</name>
+        <message>
+            <source>SQS %1</source>
+            <translation>SQS %1</translation>
+        </message>
+        <message>
+            <source>SQS %1: no access key id and secret are configured</source>
+            <translation>SQS %1: weder Zugriffsschlüssel-ID noch geheimer Schlüssel eingerichtet</translation>
+        </message>
+        <message>
+            <source>no QueueArn</source>
+            <translation>QueueArn fehlt</translation>
+        </message>
+        <message>
+            <source>no QueueUrl</source>
+            <translation>QueueUrl fehlt</translation>
+        </message>
+        <message>
+            <source>the message body&apos;s MD5 differs</source>
+            <translation>die MD5-Prüfsumme des Nachrichteninhalts stimmt nicht überein</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::VisibilityHeartbeat</name>
+        <message>
+            <source>cannot extend a message&apos;s visibility: %1</source>
+            <translation>die Sichtbarkeit einer Nachricht kann nicht verlängert werden: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::cmqanswers</name>
+        <message>
+            <source>CMQ %1 failed: HTTP status %2</source>
+            <translation>CMQ %1 fehlgeschlagen: HTTP-Status %2</translation>
+        </message>
+        <message>
+            <source>wrong msgList size</source>
+            <translation>falsche Größe von msgList</translation>
+        </message>
+        <message>
+            <source>no activeMsgNum</source>
+            <translation>activeMsgNum fehlt</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::sqsanswers</name>
+        <message>
+            <source>the message body&apos;s MD5 differs</source>
+            <translation>die MD5-Prüfsumme des Nachrichteninhalts stimmt nicht überein</translation>
+        </message>
+        <message>
+            <source>SQS %1 failed for entry %2: %3 (%4)</source>
+            <translation>SQS %1 für Eintrag %2 fehlgeschlagen: %3 (%4)</translation>
+        </message>
+        <message>
+            <source>no ApproximateNumberOfMessages</source>
+            <translation>ApproximateNumberOfMessages fehlt</translation>
+        </message>
+    </context>
 </TS>

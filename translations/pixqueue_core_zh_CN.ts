@@ -1955,4 +1955,554 @@
             <translation>预览失败：内存不足</translation>
         </message>
     </context>
+    <context>
+        <name>pq::remote</name>
+        <message>
+            <source>CMQ %1 failed: %2 (code %3)</source>
+            <translation>CMQ %1 失败：%2（错误码 %3）</translation>
+        </message>
+        <message>
+            <source>CMQ %1: unexpected answer from the server: %2</source>
+            <translation>CMQ %1：服务器返回了意外的响应：%2</translation>
+        </message>
+        <message>
+            <source>%1: the keychain did not answer</source>
+            <translation>%1：钥匙串没有响应</translation>
+        </message>
+        <message>
+            <source>%1: %2 (keychain error %3)</source>
+            <translation>%1：%2（钥匙串错误 %3）</translation>
+        </message>
+        <message>
+            <source>%1 is not a valid http(s) address</source>
+            <translation>%1 不是有效的 http(s) 地址</translation>
+        </message>
+        <message>
+            <source>refusing plain http to %1: use https (http is allowed only for loopback addresses such as 127.0.0.1)</source>
+            <translation>拒绝以明文 http 连接 %1：请使用 https（仅 127.0.0.1 等环回地址允许使用 http）</translation>
+        </message>
+        <message>
+            <source>no answer from %1 within %2 s</source>
+            <translation>%1 在 %2 秒内没有响应</translation>
+        </message>
+        <message>
+            <source>%1 failed: %2</source>
+            <translation>%1 失败：%2</translation>
+        </message>
+        <message>
+            <source>&apos;%1&apos; is not an absolute URL</source>
+            <translation>“%1”不是绝对 URL</translation>
+        </message>
+        <message>
+            <source>the URL carries a user name or password</source>
+            <translation>URL 中包含用户名或密码</translation>
+        </message>
+        <message>
+            <source>the URL %1 does not point at the configured storage %2</source>
+            <translation>URL %1 未指向所配置的存储 %2</translation>
+        </message>
+        <message>
+            <source>the request has %1 bytes, more than the limit of %2</source>
+            <translation>请求有 %1 字节，超过了 %2 字节的上限</translation>
+        </message>
+        <message>
+            <source>the request is not a JSON object</source>
+            <translation>请求不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>the message is not a PixQueue offload request</source>
+            <translation>该消息不是 PixQueue 外包请求</translation>
+        </message>
+        <message>
+            <source>unsupported request version %1 (this worker reads version %2)</source>
+            <translation>不支持的请求版本 %1（此工作进程读取版本 %2）</translation>
+        </message>
+        <message>
+            <source>the request has no valid job id</source>
+            <translation>请求中没有有效的任务 ID</translation>
+        </message>
+        <message>
+            <source>the request&apos;s origin is missing or longer than %1 characters</source>
+            <translation>请求的来源（“origin”）缺失或超过 %1 个字符</translation>
+        </message>
+        <message>
+            <source>the request has no recipe</source>
+            <translation>请求中没有配方</translation>
+        </message>
+        <message>
+            <source>the recipe has more than %1 steps</source>
+            <translation>配方超过 %1 个步骤</translation>
+        </message>
+        <message>
+            <source>the recipe is invalid: %1</source>
+            <translation>配方无效：%1</translation>
+        </message>
+        <message>
+            <source>the request&apos;s %1 URL is missing or too long</source>
+            <translation>请求中的 %1 URL 缺失或过长</translation>
+        </message>
+        <message>
+            <source>%1 URL refused: %2</source>
+            <translation>%1 URL 被拒绝：%2</translation>
+        </message>
+        <message>
+            <source>the request&apos;s output content type is missing or invalid</source>
+            <translation>请求中的输出内容类型缺失或无效</translation>
+        </message>
+        <message>
+            <source>the request&apos;s output suffix is missing or invalid</source>
+            <translation>请求中的输出文件扩展名缺失或无效</translation>
+        </message>
+        <message>
+            <source>the response is larger than %1 bytes</source>
+            <translation>响应超过 %1 字节</translation>
+        </message>
+        <message>
+            <source>the response is not a JSON object</source>
+            <translation>响应不是 JSON 对象</translation>
+        </message>
+        <message>
+            <source>the message is not a PixQueue offload response</source>
+            <translation>该消息不是 PixQueue 外包响应</translation>
+        </message>
+        <message>
+            <source>unsupported response version</source>
+            <translation>不支持的响应版本</translation>
+        </message>
+        <message>
+            <source>the response has no valid job id</source>
+            <translation>响应中没有有效的任务 ID</translation>
+        </message>
+        <message>
+            <source>the response&apos;s status &apos;%1&apos; is not done, failed or retrying</source>
+            <translation>响应的状态“%1”不是 done、failed 或 retrying</translation>
+        </message>
+        <message>
+            <source>%1 &apos;%2&apos; is not a URL</source>
+            <translation>%1“%2”不是 URL</translation>
+        </message>
+        <message>
+            <source>%1 must use https (plain http is allowed only for 127.0.0.1/localhost)</source>
+            <translation>%1必须使用 https（仅 127.0.0.1/localhost 允许使用明文 http）</translation>
+        </message>
+        <message>
+            <source>✗ %1: %2</source>
+            <translation>✗ %1：%2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>✓ %1</source>
+            <translation>✓ %1</translation>
+        </message>
+        <message>
+            <source>settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>credentials</source>
+            <translation>凭据</translation>
+        </message>
+        <message>
+            <source>no access key id or secret is stored</source>
+            <translation>未保存访问密钥 ID 或密钥</translation>
+        </message>
+        <message>
+            <source>request queue</source>
+            <translation>请求队列</translation>
+        </message>
+        <message>
+            <source>response queue</source>
+            <translation>响应队列</translation>
+        </message>
+        <message>
+            <source>dead-letter queue</source>
+            <translation>死信队列</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>sending a probe message</source>
+            <translation>发送探测消息</translation>
+        </message>
+        <message>
+            <source>receiving the probe message</source>
+            <translation>接收探测消息</translation>
+        </message>
+        <message>
+            <source>the message sent did not come back within 20 s</source>
+            <translation>发送的消息未在 20 秒内返回</translation>
+        </message>
+        <message>
+            <source>probe message sent and received</source>
+            <translation>探测消息已发送并接收</translation>
+        </message>
+        <message>
+            <source>writing to bucket %1</source>
+            <translation>写入存储桶 %1</translation>
+        </message>
+        <message>
+            <source>reading from bucket %1</source>
+            <translation>读取存储桶 %1</translation>
+        </message>
+        <message>
+            <source>the object read differs from the one written</source>
+            <translation>读取的对象与写入的不一致</translation>
+        </message>
+        <message>
+            <source>deleting from bucket %1</source>
+            <translation>从存储桶 %1 删除</translation>
+        </message>
+        <message>
+            <source>bucket %1 writable, readable and deletable</source>
+            <translation>存储桶 %1 可写入、可读取、可删除</translation>
+        </message>
+        <message>
+            <source>%1: the storage answered HTTP %2</source>
+            <translation>%1：存储返回了 HTTP %2</translation>
+        </message>
+        <message>
+            <source>HTTP status %1</source>
+            <translation>HTTP 状态码 %1</translation>
+        </message>
+        <message>
+            <source>SQS %1 failed: %2 (%3)</source>
+            <translation>SQS %1 失败：%2（%3）</translation>
+        </message>
+        <message>
+            <source>SQS %1: unexpected answer from the server: %2</source>
+            <translation>SQS %1：服务器返回了意外的响应：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::CmqQueue</name>
+        <message>
+            <source>CMQ %1</source>
+            <translation>CMQ %1</translation>
+        </message>
+        <message>
+            <source>CMQ %1: no secret id and secret key are configured</source>
+            <translation>CMQ %1：未配置 SecretId 和 SecretKey</translation>
+        </message>
+        <message>
+            <source>no msgId</source>
+            <translation>缺少 msgId</translation>
+        </message>
+        <message>
+            <source>CMQ cannot extend a message&apos;s visibility timeout</source>
+            <translation>CMQ 无法延长消息的可见性超时</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::CredentialStore</name>
+        <message>
+            <source>cannot save the %1 credentials in the keychain</source>
+            <translation>无法将 %1 的凭据保存到钥匙串</translation>
+        </message>
+        <message>
+            <source>cannot read the %1 credentials from the keychain</source>
+            <translation>无法从钥匙串读取 %1 的凭据</translation>
+        </message>
+        <message>
+            <source>no %1 credentials are saved in the keychain</source>
+            <translation>钥匙串中没有保存 %1 的凭据</translation>
+        </message>
+        <message>
+            <source>the %1 credentials in the keychain are incomplete; save them again</source>
+            <translation>钥匙串中 %1 的凭据不完整；请重新保存</translation>
+        </message>
+        <message>
+            <source>cannot delete the %1 credentials from the keychain</source>
+            <translation>无法从钥匙串删除 %1 的凭据</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::ObjectStore</name>
+        <message>
+            <source>%1: no access key id and secret are configured</source>
+            <translation>%1：未配置访问密钥 ID 和密钥</translation>
+        </message>
+        <message>
+            <source>HTTP status %1</source>
+            <translation>HTTP 状态码 %1</translation>
+        </message>
+        <message>
+            <source>%1 failed: %2 (%3)</source>
+            <translation>%1 失败：%2（%3）</translation>
+        </message>
+        <message>
+            <source>S3 CreateBucket %1</source>
+            <translation>S3 CreateBucket %1</translation>
+        </message>
+        <message>
+            <source>S3 PutObject %1/%2</source>
+            <translation>S3 PutObject %1/%2</translation>
+        </message>
+        <message>
+            <source>S3 GetObject %1/%2</source>
+            <translation>S3 GetObject %1/%2</translation>
+        </message>
+        <message>
+            <source>S3 HeadObject %1/%2</source>
+            <translation>S3 HeadObject %1/%2</translation>
+        </message>
+        <message>
+            <source>S3 DeleteObject %1/%2</source>
+            <translation>S3 DeleteObject %1/%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::OffloadBridge</name>
+        <message>
+            <source>waiting for the offload service: %1</source>
+            <translation>正在等待外包服务：%1</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>cannot read the input %1</source>
+            <translation>无法读取输入 %1</translation>
+        </message>
+        <message>
+            <source>checking the bucket</source>
+            <translation>检查存储桶</translation>
+        </message>
+        <message>
+            <source>cannot read the input %1: %2</source>
+            <translation>无法读取输入 %1：%2</translation>
+        </message>
+        <message>
+            <source>uploading the input</source>
+            <translation>上传输入文件</translation>
+        </message>
+        <message>
+            <source>the request would be larger than the queue&apos;s limit of %1 bytes</source>
+            <translation>请求将超过队列 %1 字节的上限</translation>
+        </message>
+        <message>
+            <source>sending the request</source>
+            <translation>发送请求</translation>
+        </message>
+        <message>
+            <source>receiving answers: %1</source>
+            <translation>接收答复：%1</translation>
+        </message>
+        <message>
+            <source>cannot delete an answer: %1</source>
+            <translation>无法删除一条答复：%1</translation>
+        </message>
+        <message>
+            <source>dropping a message that is not an answer: %1</source>
+            <translation>丢弃一条不是答复的消息：%1</translation>
+        </message>
+        <message>
+            <source>a remote worker</source>
+            <translation>某个远程工作进程</translation>
+        </message>
+        <message>
+            <source>%1 could not finish it and will retry: %2</source>
+            <translation>%1 未能完成，将重试：%2</translation>
+        </message>
+        <message>
+            <source>remote worker %1: %2</source>
+            <translation>远程工作进程 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot download the output of %1: %2</source>
+            <translation>无法下载 %1 的输出：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>no answer from the remote workers within %n minute(s).</source>
+            <translation>
+                <numerusform>远程工作进程在 %n 分钟内没有答复。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>the request reached the dead-letter queue after %n receive(s) without an answer: the remote workers could not process it.</source>
+            <translation>
+                <numerusform>请求被接收 %n 次后仍无答复，已进入死信队列：远程工作进程无法处理它。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last error: %1</source>
+            <translation>最后一次错误：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::OffloadCredentials</name>
+        <message>
+            <source>set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY</source>
+            <translation>请设置 TENCENTCLOUD_SECRET_ID 和 TENCENTCLOUD_SECRET_KEY</translation>
+        </message>
+        <message>
+            <source>set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary credentials)</source>
+            <translation>请设置 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY（使用临时凭据时还需设置 AWS_SESSION_TOKEN）</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::OffloadSettings</name>
+        <message>
+            <source>the provider must be sqs or cmq, not &apos;%1&apos;</source>
+            <translation>服务提供商必须是 sqs 或 cmq，而不是“%1”</translation>
+        </message>
+        <message>
+            <source>the region is missing</source>
+            <translation>缺少地域</translation>
+        </message>
+        <message>
+            <source>the CMQ endpoint is missing (copy it from the TDMQ console)</source>
+            <translation>缺少 CMQ 接入地址（请从 TDMQ 控制台复制）</translation>
+        </message>
+        <message>
+            <source>the queue endpoint</source>
+            <translation>队列服务地址</translation>
+        </message>
+        <message>
+            <source>the request and response queues are required</source>
+            <translation>必须填写请求队列和响应队列</translation>
+        </message>
+        <message>
+            <source>the request and response queues must differ</source>
+            <translation>请求队列和响应队列不能相同</translation>
+        </message>
+        <message>
+            <source>the bucket is missing</source>
+            <translation>缺少存储桶</translation>
+        </message>
+        <message>
+            <source>the storage endpoint is missing</source>
+            <translation>缺少存储服务地址</translation>
+        </message>
+        <message>
+            <source>the storage endpoint</source>
+            <translation>存储服务地址</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 %2 reachable (%n message(s) waiting)</source>
+            <translation>
+                <numerusform>%1 %2 可访问（%n 条消息等待中）</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::RemoteWorker</name>
+        <message>
+            <source>cannot receive requests: %1</source>
+            <translation>无法接收请求：%1</translation>
+        </message>
+        <message>
+            <source>cannot send the response: %1</source>
+            <translation>无法发送响应：%1</translation>
+        </message>
+        <message>
+            <source>job %1: cannot delete the request: %2</source>
+            <translation>任务 %1：无法删除请求：%2</translation>
+        </message>
+        <message>
+            <source>dropping a message that names no job: %1</source>
+            <translation>丢弃一条未指明任务的消息：%1</translation>
+        </message>
+        <message>
+            <source>cannot delete the message: %1</source>
+            <translation>无法删除该消息：%1</translation>
+        </message>
+        <message>
+            <source>invalid request: %1</source>
+            <translation>无效请求：%1</translation>
+        </message>
+        <message>
+            <source>cannot create a temporary folder: %1</source>
+            <translation>无法创建临时文件夹：%1</translation>
+        </message>
+        <message>
+            <source>downloading the input</source>
+            <translation>下载输入文件</translation>
+        </message>
+        <message>
+            <source>the input has %1 bytes, more than the limit of %2</source>
+            <translation>输入有 %1 字节，超过了 %2 字节的上限</translation>
+        </message>
+        <message>
+            <source>the worker is stopping</source>
+            <translation>工作进程正在停止</translation>
+        </message>
+        <message>
+            <source>cannot write the input to %1: %2</source>
+            <translation>无法将输入写入 %1：%2</translation>
+        </message>
+        <message>
+            <source>cannot read the output: %1</source>
+            <translation>无法读取输出：%1</translation>
+        </message>
+        <message>
+            <source>uploading the output</source>
+            <translation>上传输出文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::SqsQueue</name>
+        <message>
+            <source>SQS %1</source>
+            <translation>SQS %1</translation>
+        </message>
+        <message>
+            <source>SQS %1: no access key id and secret are configured</source>
+            <translation>SQS %1：未配置访问密钥 ID 和密钥</translation>
+        </message>
+        <message>
+            <source>no QueueArn</source>
+            <translation>缺少 QueueArn</translation>
+        </message>
+        <message>
+            <source>no QueueUrl</source>
+            <translation>缺少 QueueUrl</translation>
+        </message>
+        <message>
+            <source>the message body&apos;s MD5 differs</source>
+            <translation>消息正文的 MD5 不一致</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::VisibilityHeartbeat</name>
+        <message>
+            <source>cannot extend a message&apos;s visibility: %1</source>
+            <translation>无法延长消息的可见性：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::cmqanswers</name>
+        <message>
+            <source>CMQ %1 failed: HTTP status %2</source>
+            <translation>CMQ %1 失败：HTTP 状态码 %2</translation>
+        </message>
+        <message>
+            <source>wrong msgList size</source>
+            <translation>msgList 的大小不正确</translation>
+        </message>
+        <message>
+            <source>no activeMsgNum</source>
+            <translation>缺少 activeMsgNum</translation>
+        </message>
+    </context>
+    <context>
+        <name>pq::remote::sqsanswers</name>
+        <message>
+            <source>the message body&apos;s MD5 differs</source>
+            <translation>消息正文的 MD5 不一致</translation>
+        </message>
+        <message>
+            <source>SQS %1 failed for entry %2: %3 (%4)</source>
+            <translation>SQS %1 的条目 %2 失败：%3（%4）</translation>
+        </message>
+        <message>
+            <source>no ApproximateNumberOfMessages</source>
+            <translation>缺少 ApproximateNumberOfMessages</translation>
+        </message>
+    </context>
 </TS>

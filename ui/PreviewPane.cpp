@@ -167,7 +167,6 @@ void PreviewPane::updateStatus()
 {
     const PreviewImages &images = m_controller->current();
     QString text;
-    bool coreText = false;
     bool problem = false;
     if (m_controller->input().isEmpty()) {
         text = tr("Select a job or add images to see a preview.");
@@ -176,7 +175,7 @@ void PreviewPane::updateStatus()
         text = tr("Rendering the preview…");
     } else if (!images.error.isEmpty()) {
         text = images.error;
-        coreText = problem = true;
+        problem = true;
         m_canvas->setMessage(text);
     } else {
         QStringList lines;
@@ -186,15 +185,11 @@ void PreviewPane::updateStatus()
                                "eye.")
                           : tr("Showing the selected step only: drag on the image to mark each "
                                "mouth."));
-        if (!images.notes.isEmpty()) {
-            lines << images.notes;
-            coreText = true;
-        }
+        lines << images.notes;
         text = lines.join(QLatin1Char('\n'));
     }
     m_status->setText(text);
     m_status->setToolTip(text);
-    m_status->setProperty("pqCoreText", coreText);
     setErrorText(m_status, problem);
 }
 

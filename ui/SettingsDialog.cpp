@@ -259,8 +259,6 @@ QWidget *SettingsDialog::buildOffloadPage(const OffloadSettings &o)
     m_testSteps = new QListWidget(page);
     m_testSteps->setObjectName(QStringLiteral("offloadTestSteps"));
     m_testSteps->setAccessibleName(tr("Connection test steps"));
-    // The steps are the core's messages (its own catalogue).
-    m_testSteps->setProperty("pqCoreText", true);
     layout->addWidget(m_testSteps, 1);
     connect(m_test, &QPushButton::clicked, this, &SettingsDialog::testConnection);
 

@@ -26,7 +26,7 @@ inline QTextStream &err()
 
 inline QString tr(const char *text)
 {
-    return QCoreApplication::translate("pixqueue-cli", text);
+    return QCoreApplication::translate("pq::cli", text);
 }
 
 // Thrown by argument parsing; main prints it with a hint and exits with kExitUsage.

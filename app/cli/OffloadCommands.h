@@ -4,6 +4,7 @@
 // same connection flags, each falling back to the saved offload settings (the window's Settings >
 // Offload page); credentials come from the environment, as the providers' own CLIs read them.
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 #include <memory>
@@ -31,6 +32,9 @@ int runTestOffloadCommand(const QStringList &arguments);
 // --until-idle. Throws UsageError for bad arguments before anything is contacted.
 class OffloadRun
 {
+    // The context lupdate gives the messages of the member functions. Ends in "private:".
+    Q_DECLARE_TR_FUNCTIONS(pq::cli::OffloadRun)
+
 public:
     explicit OffloadRun(const QStringList &arguments); // parses; throws UsageError
     ~OffloadRun();

@@ -19,17 +19,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
+#include <QTranslator>
 #include <cstdio>
 #include <optional>
 
-using namespace pq;
+namespace pq::cli {
 
 namespace {
-
-using namespace pq::cli;
 
 QString usageText()
 {
@@ -60,6 +60,8 @@ Options:
   --max-megapixels N   Refuse images of more than N megapixels (default 100), read
                 from the header before decoding: decompression bombs fail at once.
   --max-file-mb N      Refuse input files larger than N MB (default 1024).
+  --lang CODE   Language of the messages: de, zh_CN or en (default: PIXQUEUE_LANG,
+                else the system's).
   --version     Print the version.
   --help        Print this help.
 
@@ -72,6 +74,9 @@ Exit codes: 0 all done, 1 some job failed, 2 usage error.
 // options.
 class Args
 {
+    // The context lupdate gives the messages of the member functions. Ends in "private:".
+    Q_DECLARE_TR_FUNCTIONS(pq::cli::Args)
+
 public:
     explicit Args(QStringList args)
         : m_args(std::move(args))
@@ -463,7 +468,7 @@ int cmdOps(Args &args)
         out() << op->id() << QStringLiteral(" - ") << op->title() << QStringLiteral(": ")
               << op->description() << Qt::endl;
         for (const ParamSpec &p : op->params())
-            out() << QStringLiteral("    %1 (%2, default %3): %4")
+            out() << tr("    %1 (%2, default %3): %4")
                          .arg(p.name, p.describeRange(), p.defaultValue.toString(), p.label)
                   << Qt::endl;
     }
@@ -613,17 +618,63 @@ int dispatch(const QStringList &arguments)
     return cmdRetryOrCancel(*store, args, command == QLatin1String("retry"));
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+// Installs the CLI's and the core's catalogues for `language` ("de", "zh_CN", "en"); empty: the
+// PIXQUEUE_LANG environment variable, else the system's locale (LANGUAGE, LC_ALL, LC_MESSAGES,
+// LANG). Machine-readable output (--json, ids) is never translated.
+void installTranslations(QString language)
 {
-    QCoreApplication app(argc, argv);
-    setApplicationIdentity();
+    if (language.isEmpty())
+        language = qEnvironmentVariable("PIXQUEUE_LANG");
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    static QTranslator cliCatalogue;
+    static QTranslator coreCatalogue;
+    for (auto [translator, name] :
+         {std::pair{&cliCatalogue, "pixqueue_cli"}, std::pair{&coreCatalogue, "pixqueue_core"}}) {
+        if (translator->load(locale, QLatin1String(name), QStringLiteral("_"),
+                             QStringLiteral(":/i18n")))
+            QCoreApplication::installTranslator(translator);
+    }
+}
+
+// Takes --lang CODE (or --lang=CODE) out of the arguments wherever it is, before anything else is
+// read, so that usage errors are translated too. Returns CODE, or empty.
+QString takeLanguageArgument(QStringList &arguments)
+{
+    QString language;
+    for (qsizetype i = 0; i < arguments.size();) {
+        if (arguments[i] == QLatin1String("--"))
+            break;
+        if (arguments[i] == QLatin1String("--lang") && i + 1 < arguments.size()) {
+            language = arguments.takeAt(i + 1);
+            arguments.removeAt(i);
+        } else if (arguments[i].startsWith(QLatin1String("--lang="))) {
+            language = arguments.takeAt(i).mid(7);
+        } else {
+            ++i;
+        }
+    }
+    return language;
+}
+
+int runCli(QStringList arguments)
+{
+    installTranslations(takeLanguageArgument(arguments));
     try {
-        return dispatch(app.arguments().mid(1));
+        return dispatch(arguments);
     } catch (const UsageError &e) {
         err() << tr("pixqueue-cli: %1").arg(e.message) << Qt::endl
               << tr("Try 'pixqueue-cli --help'.") << Qt::endl;
         return kExitUsage;
     }
+}
+
+} // namespace
+
+} // namespace pq::cli
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    pq::setApplicationIdentity();
+    return pq::cli::runCli(app.arguments().mid(1));
 }

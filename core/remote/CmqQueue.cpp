@@ -17,7 +17,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::CmqQueue", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 constexpr char kPath[] = "/v2/index.php";
@@ -59,6 +59,16 @@ ReceivedMessage messageFrom(const QJsonObject &m)
 } // namespace
 
 namespace cmqanswers {
+
+namespace {
+
+// lupdate files the messages of this namespace under its own context.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::remote::cmqanswers", text);
+}
+
+} // namespace
 
 RemoteResult<QJsonObject> parseAnswer(const QString &action, const HttpResponse &response)
 {

@@ -26,6 +26,7 @@
 #include "CmqSigner.h"
 #include "RemoteQueue.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QUrl>
 
@@ -65,6 +66,9 @@ struct CmqConfig
 
 class CmqQueue final : public RemoteQueue
 {
+    // The context lupdate gives the messages of the member functions.
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::CmqQueue)
+
 public:
     explicit CmqQueue(CmqConfig config);
 

@@ -13,7 +13,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::CredentialStore", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 // Runs a keychain job to its end in the calling thread; false when the keychain did not answer

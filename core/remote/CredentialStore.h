@@ -16,6 +16,7 @@
 
 #include "RemoteTypes.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace pq::remote {
@@ -28,6 +29,9 @@ struct StoredCredentials
 
 class CredentialStore
 {
+    // The context lupdate gives the messages of the member functions.
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::CredentialStore)
+
 public:
     explicit CredentialStore(QString service = QStringLiteral("PixQueue"));
 

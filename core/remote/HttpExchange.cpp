@@ -18,7 +18,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::HttpExchange", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 bool isLoopbackHost(const QString &host)

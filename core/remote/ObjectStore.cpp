@@ -12,7 +12,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::ObjectStore", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 // S3 answers errors as <Error><Code>NoSuchKey</Code><Message>...</Message></Error>.

@@ -16,6 +16,7 @@
 #include "RemoteTypes.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QUrl>
 
@@ -46,6 +47,9 @@ struct ObjectInfo
 
 class ObjectStore
 {
+    // The context lupdate gives the messages of the member functions.
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::ObjectStore)
+
 public:
     explicit ObjectStore(ObjectStoreConfig config);
 

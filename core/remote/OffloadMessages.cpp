@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::OffloadMessages", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 const QString kRequestType = QStringLiteral("pixqueue.offload.request");

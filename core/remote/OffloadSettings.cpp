@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::OffloadSettings", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 const QString kGroup = QStringLiteral("offload");

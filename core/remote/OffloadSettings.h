@@ -10,6 +10,7 @@
 #include "ObjectStore.h"
 #include "RemoteQueue.h"
 
+#include <QCoreApplication>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -21,6 +22,10 @@ namespace pq::remote {
 
 struct OffloadSettings
 {
+    // The context lupdate gives its messages. The macro ends in "private:".
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::OffloadSettings)
+
+public:
     QString provider = QStringLiteral("sqs"); // "sqs" or "cmq"
     QUrl endpoint; // the queue service; empty for SQS: AWS's endpoint for the region
     QString region;
@@ -48,6 +53,10 @@ struct OffloadSettings
 
 struct OffloadCredentials
 {
+    // The context lupdate gives its messages. The macro ends in "private:".
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::OffloadCredentials)
+
+public:
     QString accessKeyId; // SQS: access key id; CMQ: SecretId
     QString secret;      // SQS: secret access key; CMQ: SecretKey
     QString sessionToken;

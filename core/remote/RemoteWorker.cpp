@@ -16,13 +16,15 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::RemoteWorker", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 // Renews a message's visibility every third of its timeout until destroyed, so a long job keeps
 // its message. Runs its own thread: the job's thread is busy decoding and encoding.
 class VisibilityHeartbeat
 {
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::VisibilityHeartbeat)
+
 public:
     VisibilityHeartbeat(RemoteQueue &queue, QString queueRef, QString receiptHandle, int seconds)
     {

@@ -15,7 +15,7 @@ namespace {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("pq::remote::SqsQueue", text);
+    return QCoreApplication::translate("pq::remote", text);
 }
 
 // SQS's own batch limit (SendMessageBatch, DeleteMessageBatch).
@@ -92,6 +92,16 @@ QString md5Hex(const QString &text)
 } // namespace
 
 namespace sqsanswers {
+
+namespace {
+
+// lupdate files the messages of this namespace under its own context.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pq::remote::sqsanswers", text);
+}
+
+} // namespace
 
 RemoteResult<QJsonObject> parseAnswer(const QString &action, const HttpResponse &response)
 {

@@ -14,6 +14,7 @@
 #include "AwsSigV4.h"
 #include "RemoteQueue.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QUrl>
 
@@ -54,6 +55,9 @@ struct SqsConfig
 
 class SqsQueue final : public RemoteQueue
 {
+    // The context lupdate gives the messages of the member functions.
+    Q_DECLARE_TR_FUNCTIONS(pq::remote::SqsQueue)
+
 public:
     explicit SqsQueue(SqsConfig config);
 

@@ -4,16 +4,19 @@
 // editor with several operations' parameter forms shown (the core's catalogue: operation titles in
 // the add-operation menu and the step list, parameter labels, help tool tips, enum choice names).
 // Data (preset names) and the debug operations (test hooks) are left out; a short explicit list of
-// words is the same in every language (or in German). And every message of every .ts file is
-// finished.
+// words is the same in every language (or in German). The Settings dialog likewise, both pages,
+// after a connection test that failed (the offload's messages: the core's catalogue, core/remote).
+// And every message of every .ts file is finished.
 
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "ParamForm.h"
 #include "QueueModel.h"
 #include "RecipeEditor.h"
+#include "SettingsDialog.h"
 #include "Translations.h"
 #include "ops/Recipe.h"
+#include "remote/OffloadSettings.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -26,8 +29,11 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
 #include <QToolBar>
 #include <QWidgetAction>
 #include <QXmlStreamReader>
@@ -35,15 +41,6 @@
 using namespace pq::ui;
 
 namespace {
-
-// Texts of the core not in a catalogue yet (core/remote/: the offload connection test).
-bool insideCoreText(const QWidget *w)
-{
-    for (const QWidget *p = w; p; p = p->parentWidget())
-        if (p->property("pqCoreText").toBool())
-            return true;
-    return false;
-}
 
 // Steps whose forms are shown (plus the output format's): sizes, sharpening, retouching, text,
 // enums of every kind.
@@ -64,8 +61,8 @@ void addText(QMultiMap<QString, QString> &out, const QString &text, const QStrin
         out.insert(t, where);
 }
 
-// Visible text -> where it was seen.
-QMultiMap<QString, QString> visibleTexts(MainWindow &window)
+// Visible text of `window` and everything in it -> where it was seen.
+QMultiMap<QString, QString> widgetTexts(QWidget &window)
 {
     QMultiMap<QString, QString> texts;
     addText(texts, window.windowTitle(), QStringLiteral("window title"));
@@ -80,8 +77,6 @@ QMultiMap<QString, QString> visibleTexts(MainWindow &window)
     for (QMenu *m : window.findChildren<QMenu *>())
         addText(texts, m->title(), QStringLiteral("menu"));
     for (QWidget *w : window.findChildren<QWidget *>()) {
-        if (insideCoreText(w))
-            continue;
         const QString where =
             QString::fromLatin1(w->metaObject()->className()) + QLatin1Char(' ') + w->objectName();
         addText(texts, w->toolTip(), where + QStringLiteral(" tooltip"));
@@ -114,8 +109,17 @@ QMultiMap<QString, QString> visibleTexts(MainWindow &window)
                 if (!data)
                     addText(texts, item->text(), where + QStringLiteral(" item"));
             }
+        } else if (auto *tabs = qobject_cast<QTabWidget *>(w)) {
+            for (int i = 0; i < tabs->count(); ++i)
+                addText(texts, tabs->tabText(i), where + QStringLiteral(" tab"));
         }
     }
+    return texts;
+}
+
+QMultiMap<QString, QString> visibleTexts(MainWindow &window)
+{
+    QMultiMap<QString, QString> texts = widgetTexts(window);
     const QAbstractItemModel *model = window.queueView()->model();
     for (int c = 0; c < model->columnCount(); ++c)
         addText(texts, model->headerData(c, Qt::Horizontal).toString(),
@@ -143,6 +147,36 @@ QMultiMap<QString, QString> textsWithForms(MainWindow &window)
     return texts;
 }
 
+// The Settings dialog's texts, both pages, after "Test connection" against a queue service that
+// is not there (a closed port): the failed step and the result are the offload's messages.
+QMultiMap<QString, QString> settingsTexts()
+{
+    QTcpServer closed;
+    if (!closed.listen(QHostAddress::LocalHost))
+        return {};
+    const QUrl dead(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
+    closed.close();
+    pq::remote::OffloadSettings offload;
+    offload.endpoint = dead;
+    offload.storageEndpoint = dead;
+    offload.region = QStringLiteral("us-east-1");
+    offload.requestQueue = QStringLiteral("requests");
+    offload.responseQueue = QStringLiteral("responses");
+    offload.bucket = QStringLiteral("bucket");
+    SettingsDialog dialog(AppSettings::load(), offload);
+    dialog.showOffloadPage();
+    if (!QTest::qWaitFor([&] { return !dialog.isLoadingCredentials(); }, 20000))
+        return {};
+    for (const char *name : {"offloadAccessKeyId", "offloadSecret"})
+        if (auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(name)))
+            edit->setText(QStringLiteral("EXAMPLE"));
+    QSignalSpy tested(&dialog, &SettingsDialog::connectionTested);
+    dialog.testConnection();
+    if (!tested.wait(30000))
+        return {};
+    return widgetTexts(dialog);
+}
+
 bool sameInEveryLanguage(const QString &text, const QString &language)
 {
     static const QStringList words{QStringLiteral("PixQueue"), QStringLiteral("Name"),
@@ -151,12 +185,21 @@ bool sameInEveryLanguage(const QString &text, const QString &language)
     if (words.contains(text))
         return true;
     // Words that German shares with English (operation and parameter names).
-    static const QStringList german{
-        QStringLiteral("Radius"),        QStringLiteral("Text"),
-        QStringLiteral("Text:"),         QStringLiteral("Radius:"),
-        QStringLiteral("Position"),      QStringLiteral("Position:"),
-        QStringLiteral("Gamma"),         QStringLiteral("Sepia"),
-        QStringLiteral("Interpolation"), QStringLiteral("Interpolation:")};
+    static const QStringList german{QStringLiteral("Radius"),
+                                    QStringLiteral("Text"),
+                                    QStringLiteral("Text:"),
+                                    QStringLiteral("Radius:"),
+                                    QStringLiteral("Position"),
+                                    QStringLiteral("Position:"),
+                                    QStringLiteral("Gamma"),
+                                    QStringLiteral("Sepia"),
+                                    QStringLiteral("Interpolation"),
+                                    QStringLiteral("Interpolation:"),
+                                    QStringLiteral("Region"),
+                                    QStringLiteral("Region:"),
+                                    QStringLiteral("Bucket"),
+                                    QStringLiteral("Bucket:"),
+                                    QStringLiteral("OK")};
     if (language == QLatin1String("de") && german.contains(text))
         return true;
     // Numbers, units and punctuation only.
@@ -174,6 +217,8 @@ private slots:
     void initTestCase();
     void noEnglishLeft_data();
     void noEnglishLeft();
+    void settingsDialogTranslated_data();
+    void settingsDialogTranslated();
     void everyMessageFinished_data();
     void everyMessageFinished();
     void cleanupTestCase();
@@ -181,6 +226,7 @@ private slots:
 private:
     QTemporaryDir m_tmp;
     QMultiMap<QString, QString> m_english;
+    QMultiMap<QString, QString> m_englishSettings;
 };
 
 void TestTranslations::initTestCase()
@@ -198,6 +244,20 @@ void TestTranslations::initTestCase()
          {"Sharpen", "Red-eye removal", "Text watermark", "Threshold:", "Teeth whitening",
           "Eye centres:", "inside", "southeast", "auto", "keep-but-strip-gps", "Auto levels"})
         QVERIFY2(m_english.contains(QString::fromUtf8(text)), text);
+
+    m_englishSettings = settingsTexts();
+    QVERIFY2(m_englishSettings.size() > 40, qPrintable(QString::number(m_englishSettings.size())));
+    for (const char *text : {"General", "Offload", "Test Connection", "Workers:"})
+        QVERIFY2(m_englishSettings.contains(QString::fromUtf8(text)), text);
+    // The failed step and the result (the offload's messages) are among the texts.
+    const QStringList english = m_englishSettings.keys();
+    QVERIFY2(
+        english.filter(QStringLiteral("✗ request queue requests: SQS GetQueueUrl failed")).size() ==
+            1,
+        qPrintable(english.join(QLatin1Char('\n'))));
+    QVERIFY2(english.filter(QStringLiteral("The connection test failed: request queue")).size() ==
+                 1,
+             qPrintable(english.join(QLatin1Char('\n'))));
 }
 
 void TestTranslations::noEnglishLeft_data()
@@ -226,12 +286,42 @@ void TestTranslations::noEnglishLeft()
     QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral("\n"))));
 }
 
+void TestTranslations::settingsDialogTranslated_data()
+{
+    noEnglishLeft_data();
+}
+
+// The Settings dialog, both pages, with the offload's messages of a failed connection test: the
+// texts of the English dialog are all gone (the failed step's text contains the network error's,
+// which is Qt's own: the whole line must still differ).
+void TestTranslations::settingsDialogTranslated()
+{
+    QFETCH(QString, language);
+    installTranslations(language);
+    const QMultiMap<QString, QString> texts = settingsTexts();
+    QVERIFY2(texts.size() > 40, qPrintable(QString::number(texts.size())));
+    QStringList untranslated;
+    for (auto it = texts.cbegin(); it != texts.cend(); ++it)
+        if (m_englishSettings.contains(it.key()) && !sameInEveryLanguage(it.key(), language))
+            untranslated << QStringLiteral("'%1' (%2)").arg(it.key(), it.value());
+    untranslated.removeDuplicates();
+    QVERIFY2(untranslated.isEmpty(), qPrintable(untranslated.join(QStringLiteral("\n"))));
+    // The failed step is there, translated (its list is not empty).
+    const QString failedStep = texts.keys().filter(QStringLiteral("✗")).value(0);
+    QVERIFY2(failedStep.contains(QStringLiteral("requests")), qPrintable(failedStep));
+    if (language == QLatin1String("zh_CN"))
+        QVERIFY2(failedStep.contains(QStringLiteral("请求队列")), qPrintable(failedStep));
+    else
+        QVERIFY2(failedStep.contains(QStringLiteral("Anfrage-Warteschlange")),
+                 qPrintable(failedStep));
+}
+
 void TestTranslations::everyMessageFinished_data()
 {
     QTest::addColumn<QString>("file");
     const QDir dir(QStringLiteral(PIXQUEUE_TRANSLATIONS_DIR));
     const QStringList files = dir.entryList({QStringLiteral("*.ts")}, QDir::Files, QDir::Name);
-    QVERIFY(files.size() >= 4); // the window's and the core's, in German and Chinese
+    QVERIFY(files.size() >= 6); // the window's, the core's and the CLI's, in German and Chinese
     for (const QString &f : files)
         QTest::newRow(qPrintable(f)) << dir.filePath(f);
 }

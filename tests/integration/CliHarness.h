@@ -240,6 +240,7 @@ public:
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8")); // untranslated messages
         env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+        env.remove(QStringLiteral("PIXQUEUE_LANG"));
         for (auto it = m_extraEnv.cbegin(); it != m_extraEnv.cend(); ++it)
             env.insert(it.key(), it.value());
         return env;

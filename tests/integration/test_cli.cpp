@@ -84,6 +84,8 @@ private slots:
     void transientFailureGivesUp();
     void goodBatchExitsZero();
 
+    void translatedMessages();
+
 private:
     // Whether a folder with mode 000 is unreadable for the CLI processes of `h`: true for an
     // ordinary user; for root, true after switching `h` to run the CLI as `nobody` (root ignores
@@ -1029,6 +1031,78 @@ void TestCli::goodBatchExitsZero()
     const QJsonObject status = h.status(db);
     QCOMPARE(status.value(QStringLiteral("done")).toInt(), 2);
     QCOMPARE(status.value(QStringLiteral("total")).toInt(), 2);
+}
+
+// --lang, PIXQUEUE_LANG and the system's language: the command line's own messages (its catalogue)
+// and the core's (operation titles, job errors) in German and Chinese; --json and the states
+// stay as they are for scripts.
+void TestCli::translatedMessages()
+{
+#ifndef PIXQUEUE_CLI_TRANSLATED
+    QSKIP("the catalogues are built only with Qt's LinguistTools (the window's build)");
+#else
+    CliHarness h;
+    QVERIFY(h.isValid());
+
+    CliRun r = h.run({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")});
+    QVERIFY2(r.exitedNormallyWith(0), r.describe());
+    QString text = QString::fromUtf8(r.out);
+    for (const char *word : {"Aufruf: pixqueue-cli", "Befehle:", "Optionen:", "--lang CODE",
+                             "Exit-Codes", "--overwrite skip|replace|rename"})
+        QVERIFY2(text.contains(QString::fromUtf8(word)), word);
+    QVERIFY2(!text.contains(QStringLiteral("Usage:")), qPrintable(text));
+
+    // A usage error, with --lang after the command.
+    r = h.run({QStringLiteral("frobnicate"), QStringLiteral("--lang=zh_CN")});
+    QVERIFY2(r.exitedNormallyWith(2), r.describe());
+    text = QString::fromUtf8(r.err);
+    QVERIFY2(text.contains(QString::fromUtf8("未知命令“frobnicate”")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("pixqueue-cli --help")), qPrintable(text));
+
+    // The system's language (LANGUAGE), and PIXQUEUE_LANG over it, and --lang over both.
+    h.setEnv(QStringLiteral("LANGUAGE"), QStringLiteral("zh_CN"));
+    r = h.run({QStringLiteral("--help")});
+    QVERIFY2(QString::fromUtf8(r.out).contains(QString::fromUtf8("命令：")), r.describe());
+    h.setEnv(QStringLiteral("PIXQUEUE_LANG"), QStringLiteral("de"));
+    r = h.run({QStringLiteral("ops")});
+    QVERIFY2(r.exitedNormallyWith(0), r.describe());
+    text = QString::fromUtf8(r.out);
+    // The core's catalogue: operation titles and parameter labels; the CLI's: "Standard".
+    for (const char *word : {"sharpen - Schärfen", "thumbnail - Miniaturbild", ", Standard "})
+        QVERIFY2(text.contains(QString::fromUtf8(word)), word);
+    r = h.run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("ops")});
+    QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral("sharpen - Sharpen")), r.describe());
+    QVERIFY2(QString::fromUtf8(r.out).contains(QStringLiteral(", default ")), r.describe());
+
+    // A batch with a broken file: the summary and the job's error in German, the same batch in
+    // English for comparison; the JSON listing keeps its keys and states.
+    const QString in = h.path(QStringLiteral("in"));
+    QVERIFY(copyFile(testDataPath(kFace), in + QStringLiteral("/face.jpg")));
+    QVERIFY(writeFile(in + QStringLiteral("/notes.jpg"), "holiday notes, not a photo\n"));
+    QHash<QString, QString> errors; // language -> the broken file's error
+    for (const QString &language : {QStringLiteral("en"), QStringLiteral("de")}) {
+        h.setEnv(QStringLiteral("PIXQUEUE_LANG"), language);
+        const QString db = h.path(language + QStringLiteral(".sqlite"));
+        r = h.run({QStringLiteral("--db"), db, QStringLiteral("process"), QStringLiteral("--op"),
+                   QStringLiteral("thumbnail:size=64"), QStringLiteral("--out"),
+                   h.path(QStringLiteral("out-") + language), in});
+        QVERIFY2(r.exitedNormallyWith(1), r.describe());
+        text = QString::fromUtf8(r.err);
+        QVERIFY2(text.contains(language == QLatin1String("de")
+                                   ? QStringLiteral("fehlgeschlagene Aufträge (1):")
+                                   : QStringLiteral("1 job(s) failed:")),
+                 qPrintable(text));
+        const QJsonArray jobs = h.list(db, QStringLiteral("failed"));
+        QCOMPARE(jobs.size(), 1);
+        const QJsonObject job = jobs.first().toObject();
+        QCOMPARE(job.value(QLatin1String("state")).toString(), QStringLiteral("failed"));
+        errors.insert(language, job.value(QLatin1String("error")).toString());
+        QVERIFY2(errors[language].contains(QStringLiteral("notes.jpg")), qPrintable(text));
+        QVERIFY2(text.contains(errors[language]), qPrintable(text));
+    }
+    QVERIFY2(errors[QStringLiteral("de")] != errors[QStringLiteral("en")],
+             qPrintable(errors[QStringLiteral("de")]));
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestCli)

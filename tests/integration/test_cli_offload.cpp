@@ -158,6 +158,19 @@ private slots:
                 producerFlags(QStringLiteral("setup")));
         QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
         QCOMPARE(r.out.count("\xE2\x9C\x93"), 5); // five passed steps
+#ifdef PIXQUEUE_CLI_TRANSLATED
+        // The steps are the core's messages: in German with --lang de (plural forms included).
+        r = run(QStringList{QStringLiteral("--lang"), QStringLiteral("de"),
+                            QStringLiteral("test-offload")} +
+                producerFlags(QStringLiteral("setup")));
+        QVERIFY2(r.exitedNormallyWith(0), r.describe().constData());
+        const QString german = QString::fromUtf8(r.out);
+        for (const char *text : {"Anfrage-Warteschlange setup-requests erreichbar (0 Nachrichten "
+                                 "warten)",
+                                 "Antwort-Warteschlange setup-responses erreichbar"})
+            QVERIFY2(german.contains(QString::fromUtf8(text)), qPrintable(german));
+        QVERIFY2(!german.contains(QStringLiteral("reachable")), qPrintable(german));
+#endif
         QStringList wrong = producerFlags(QStringLiteral("setup"));
         wrong.last() = QStringLiteral("no-such-bucket");
         r = run(QStringList{QStringLiteral("test-offload")} + wrong);
