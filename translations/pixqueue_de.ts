@@ -436,6 +436,10 @@
     <context>
         <name>pq::ui::ParamForm</name>
         <message>
+            <source>%1 slider</source>
+            <translation>Schieberegler für %1</translation>
+        </message>
+        <message>
             <source>Operation parameters</source>
             <translation>Parameter der Operation</translation>
         </message>

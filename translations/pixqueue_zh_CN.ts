@@ -428,6 +428,10 @@
     <context>
         <name>pq::ui::ParamForm</name>
         <message>
+            <source>%1 slider</source>
+            <translation>%1 滑块</translation>
+        </message>
+        <message>
             <source>Operation parameters</source>
             <translation>操作参数</translation>
         </message>

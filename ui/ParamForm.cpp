@@ -11,6 +11,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSignalBlocker>
+#include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
 #include <cmath>
@@ -63,8 +65,59 @@ void ParamForm::setOperation(const Operation *op, const Params &params)
                                : spec.help + QLatin1Char('\n') + spec.describeRange());
         auto *label = new QLabel(spec.label + QLatin1Char(':'));
         label->setBuddy(editor);
-        m_layout->addRow(label, editor);
+        m_layout->addRow(label, withSlider(spec, editor));
     }
+}
+
+namespace {
+// Numbers on a short scale (quality, strength, angle, percentages) get a slider next to their spin
+// box; pixel sizes and counts up to thousands do not (a slider would jump by many units).
+constexpr double kLongestSliderRange = 1000;
+constexpr int kDoubleSliderSteps = 1000;
+} // namespace
+
+QWidget *ParamForm::withSlider(const ParamSpec &spec, QWidget *editor)
+{
+    const bool numeric = spec.type == ParamType::Int || spec.type == ParamType::Double;
+    if (!numeric || !(spec.maximum > spec.minimum) ||
+        spec.maximum - spec.minimum > kLongestSliderRange)
+        return editor;
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *slider = new QSlider(Qt::Horizontal, row);
+    slider->setObjectName(QStringLiteral("param_") + spec.name + QStringLiteral("_slider"));
+    slider->setAccessibleName(tr("%1 slider").arg(spec.label));
+    slider->setToolTip(editor->toolTip());
+    layout->addWidget(editor);
+    layout->addWidget(slider, 1);
+    editor->setParent(row);
+    // The slider moves the spin box, which validates and reports the value (the preview debounces
+    // while the slider is dragged); the spin box moves the slider without echo.
+    if (auto *box = qobject_cast<QSpinBox *>(editor)) {
+        slider->setRange(box->minimum(), box->maximum());
+        slider->setPageStep(std::max(1, (box->maximum() - box->minimum()) / 10));
+        slider->setValue(box->value());
+        connect(slider, &QSlider::valueChanged, box, &QSpinBox::setValue);
+        connect(box, &QSpinBox::valueChanged, slider, [slider](int v) {
+            const QSignalBlocker block(slider);
+            slider->setValue(v);
+        });
+    } else if (auto *box = qobject_cast<QDoubleSpinBox *>(editor)) {
+        const double min = box->minimum();
+        const double step = (box->maximum() - min) / kDoubleSliderSteps;
+        auto position = [min, step](double v) { return int(std::lround((v - min) / step)); };
+        slider->setRange(0, kDoubleSliderSteps);
+        slider->setPageStep(kDoubleSliderSteps / 10);
+        slider->setValue(position(box->value()));
+        connect(slider, &QSlider::valueChanged, box,
+                [box, min, step](int p) { box->setValue(min + p * step); });
+        connect(box, &QDoubleSpinBox::valueChanged, slider, [slider, position](double v) {
+            const QSignalBlocker block(slider);
+            slider->setValue(position(v));
+        });
+    }
+    return row;
 }
 
 void ParamForm::showProblem(const QString &message)

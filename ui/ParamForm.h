@@ -1,7 +1,8 @@
 #pragma once
 // A form generated from an operation's ParamSpecs: one editor per parameter, named
 // "param_<name>" (objectName) and labelled with the spec's translated label (accessible name).
-// Int -> QSpinBox, Double -> QDoubleSpinBox (spec range and unit), Bool -> QCheckBox,
+// Int -> QSpinBox, Double -> QDoubleSpinBox (spec range and unit; a range of at most 1000 also
+// gets a QSlider, "param_<name>_slider", that follows the spin box), Bool -> QCheckBox,
 // Enum -> QComboBox, String/Rect -> QLineEdit, Color -> QLineEdit + colour dialog button,
 // File -> QLineEdit + file dialog button. GUI thread only.
 
@@ -31,6 +32,8 @@ signals:
 
 private:
     QWidget *makeEditor(const ParamSpec &spec);
+    // `editor` alone, or in a row with a slider (short numeric ranges).
+    QWidget *withSlider(const ParamSpec &spec, QWidget *editor);
     void setValue(const ParamSpec &spec, const QVariant &value, QWidget *editor);
     void showProblem(const QString &message);
 

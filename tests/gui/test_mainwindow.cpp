@@ -174,6 +174,7 @@ private slots:
     void pauseResumeAndWorkerCount();
     void filterShowsOnlyFailed();
     void paramFormIsGeneratedFromSpecs();
+    void slidersFollowSpinBoxes();
     void namingExampleFollowsTemplate();
     void reopenShowsTheSameQueueAndResumes();
     void deleteKeyRemovesSelectedJobs();
@@ -499,7 +500,12 @@ void TestMainWindow::paramFormIsGeneratedFromSpecs()
     }
     int generated = 0;
     for (QWidget *w : form->findChildren<QWidget *>(QRegularExpression(QStringLiteral("^param_"))))
-        generated += w->objectName().endsWith(QLatin1String("_text")) ? 0 : 1;
+        generated += w->objectName().endsWith(QLatin1String("_text")) ||
+                             w->objectName().endsWith(QLatin1String("_slider"))
+                         ? 0
+                         : 1;
+    // Pixel sizes up to 65535 get no slider (one step would be dozens of pixels).
+    QVERIFY(!form->findChild<QSlider *>(QStringLiteral("param_width_slider")));
     QCOMPARE(generated, editors);
     QCOMPARE(editors, int(specs.size()));
 
@@ -575,6 +581,62 @@ void TestMainWindow::paramFormIsGeneratedFromSpecs()
                  .value(QStringLiteral("quality"))
                  .toInt(),
              55);
+}
+
+// Short numeric ranges have a slider next to the spin box: dragging (here: keys) the slider edits
+// the recipe through the spin box, and typing in the spin box moves the slider.
+void TestMainWindow::slidersFollowSpinBoxes()
+{
+    RecipeEditor *editor = m_window->recipeEditor();
+    Recipe recipe;
+    QVERIFY(!Recipe::fromSpecs({QStringLiteral("sharpen:amount=1,threshold=10")}, &recipe));
+    editor->setCurrentRecipe(recipe);
+    editor->selectStep(0);
+    ParamForm *form = editor->paramForm();
+    auto param = [editor](const char *name) {
+        return QJsonDocument::fromJson(editor->currentRecipeJson())
+            .object()
+            .value(QStringLiteral("steps"))
+            .toArray()
+            .at(0)
+            .toObject()
+            .value(QStringLiteral("params"))
+            .toObject()
+            .value(QLatin1String(name));
+    };
+
+    // An integer (threshold 0..255): one slider step is one unit.
+    auto *threshold = form->findChild<QSpinBox *>(QStringLiteral("param_threshold"));
+    auto *thresholdSlider = form->findChild<QSlider *>(QStringLiteral("param_threshold_slider"));
+    QVERIFY(threshold && thresholdSlider);
+    QCOMPARE(thresholdSlider->minimum(), 0);
+    QCOMPARE(thresholdSlider->maximum(), 255);
+    QCOMPARE(thresholdSlider->value(), 10);
+    QVERIFY(!thresholdSlider->accessibleName().isEmpty());
+    QTest::keyClick(thresholdSlider, Qt::Key_End);
+    QCOMPARE(threshold->value(), 255);
+    QCOMPARE(param("threshold").toInt(), 255);
+    QTest::keyClick(thresholdSlider, Qt::Key_PageDown);
+    QCOMPARE(threshold->value(), 255 - 25);
+    QCOMPARE(param("threshold").toInt(), 230);
+    threshold->setValue(42);
+    QCOMPARE(thresholdSlider->value(), 42);
+    QCOMPARE(param("threshold").toInt(), 42);
+
+    // A real number (amount 0..5): the slider spans the range in fine steps.
+    auto *amount = form->findChild<QDoubleSpinBox *>(QStringLiteral("param_amount"));
+    auto *amountSlider = form->findChild<QSlider *>(QStringLiteral("param_amount_slider"));
+    QVERIFY(amount && amountSlider);
+    QCOMPARE(amountSlider->value(), amountSlider->maximum() / 5); // 1 of 0..5
+    QTest::keyClick(amountSlider, Qt::Key_Home);
+    QCOMPARE(amount->value(), 0.0);
+    QCOMPARE(param("amount").toDouble(), 0.0);
+    amountSlider->setValue(amountSlider->maximum() / 2);
+    QCOMPARE(amount->value(), 2.5);
+    QCOMPARE(param("amount").toDouble(), 2.5);
+    amount->setValue(4);
+    QCOMPARE(amountSlider->value(), amountSlider->maximum() * 4 / 5);
+    QCOMPARE(param("amount").toDouble(), 4.0);
 }
 
 void TestMainWindow::namingExampleFollowsTemplate()
