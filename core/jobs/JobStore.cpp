@@ -428,33 +428,60 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
     res.batchId = q.lastInsertId().toLongLong();
 
     // Comparable forms are computed once per input and per output folder: resolving a path
-    // touches the file system.
+    // touches the file system. A batch's inputs share few folders: each folder is resolved once.
+    OutputNaming::ComparablePaths comparable;
     QList<QString> inputPaths;
     inputPaths.reserve(request.inputs.size());
     for (const EnqueueInput &in : request.inputs)
-        inputPaths << OutputNaming::comparablePath(in.path);
+        inputPaths << comparable.of(in.path);
     const QSet<QString> inputsOfRequest(inputPaths.cbegin(), inputPaths.cend());
     QList<QString> recipeJson;
     for (const Recipe &recipe : request.recipes)
         recipeJson << QString::fromUtf8(recipe.toJsonBytes());
     const QString outRoot = OutputNaming::comparablePath(request.outputDir);
-    QHash<QString, QString> folders; // relative dir -> comparable output folder
 
     QSet<QString> claimedInRequest;
-    QSqlQuery inputProbe(db), claimProbe(db);
+    QSqlQuery inputProbe(db), claimProbe(db), inputInFolder(db), outputInFolder(db);
     inputProbe.prepare(QString::fromUtf8(sql::kPathIsAnInput));
     claimProbe.prepare(QString::fromUtf8(sql::kOutputClaimedByActiveJob));
-    auto probe = [](QSqlQuery &query, const QString &p) {
-        query.bindValue(QStringLiteral(":path"), p);
-        const bool found = query.exec() && query.next();
+    inputInFolder.prepare(QString::fromUtf8(sql::kAnyInputInFolder));
+    outputInFolder.prepare(QString::fromUtf8(sql::kAnyActiveOutputInFolder));
+    auto found = [](QSqlQuery &query) {
+        const bool any = query.exec() && query.next();
         query.finish();
-        return found;
+        return any;
     };
+    auto probe = [&](QSqlQuery &query, const QString &p) {
+        query.bindValue(QStringLiteral(":path"), p);
+        return found(query);
+    };
+    // An output folder, and whether the database can hold an input or a claimed output in it
+    // (else its rows need no probes: the usual fresh output folder).
+    struct OutputFolder
+    {
+        QDir dir;
+        bool probe = true;
+    };
+    auto outputFolder = [&](const QString &comparableDir) {
+        const QString prefix = comparableDir.endsWith(QLatin1Char('/'))
+                                   ? comparableDir
+                                   : comparableDir + QLatin1Char('/');
+        const QString end = prefix.chopped(1) + QLatin1Char('0'); // '0' follows '/'
+        bool any = false;
+        for (QSqlQuery *q : {&inputInFolder, &outputInFolder}) {
+            q->bindValue(QStringLiteral(":prefix"), prefix);
+            q->bindValue(QStringLiteral(":end"), end);
+            any = any || found(*q);
+        }
+        return OutputFolder{QDir(comparableDir), any};
+    };
+    QHash<QString, OutputFolder> folders; // relative dir -> output folder
+    const OutputFolder *folder = nullptr;
     auto isInput = [&](const QString &p) {
-        return inputsOfRequest.contains(p) || probe(inputProbe, p);
+        return inputsOfRequest.contains(p) || (folder->probe && probe(inputProbe, p));
     };
     auto claimedByOtherJob = [&](const QString &p) {
-        return claimedInRequest.contains(p) || probe(claimProbe, p);
+        return claimedInRequest.contains(p) || (folder->probe && probe(claimProbe, p));
     };
 
     // Rows are decided in the request's order (names, numbering) and inserted largest input
@@ -463,7 +490,10 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
     struct PendingRow
     {
         qint64 inputBytes = 0;
-        QVariantMap values;
+        qsizetype recipe = 0;
+        QString inputPath;
+        QString outputPath;
+        bool skip = false;
     };
     std::vector<PendingRow> rows;
     rows.reserve(size_t(request.inputs.size() * request.recipes.size()));
@@ -476,16 +506,16 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
         auto folderIt = folders.find(in.relativeDir);
         if (folderIt == folders.end())
             folderIt = folders.insert(
-                in.relativeDir,
-                in.relativeDir.isEmpty()
-                    ? outRoot
-                    : OutputNaming::comparablePath(QDir(outRoot).filePath(in.relativeDir)));
-        const QDir folder(*folderIt);
+                in.relativeDir, outputFolder(in.relativeDir.isEmpty()
+                                                 ? outRoot
+                                                 : OutputNaming::comparablePath(
+                                                       QDir(outRoot).filePath(in.relativeDir))));
+        folder = &*folderIt;
         for (qsizetype r = 0; r < request.recipes.size(); ++r) {
             const Recipe &recipe = request.recipes.at(r);
             const QString name = OutputNaming::fileName(namings.at(r), in.path, recipe.name, index,
                                                         recipe.outputSuffix(suffixIn));
-            const QString wanted = folder.filePath(name);
+            const QString wanted = folder->dir.filePath(name);
             // An input is never overwritten, and two jobs never write one file: both always get a
             // new name. Then an existing file is treated according to the policy.
             QString output = wanted;
@@ -503,23 +533,7 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
                 }
             }
             claimedInRequest.insert(output);
-            const QVariantMap values{
-                {QStringLiteral("batch_id"), res.batchId},
-                {QStringLiteral("input_path"), inputPath},
-                {QStringLiteral("preset"), recipe.name},
-                {QStringLiteral("recipe"), recipeJson.at(r)},
-                {QStringLiteral("output_path"), output},
-                {QStringLiteral("state"), skip ? QStringLiteral("done") : QStringLiteral("queued")},
-                {QStringLiteral("outcome"),
-                 skip ? QVariant(QStringLiteral("skipped")) : QVariant()},
-                {QStringLiteral("error_msg"),
-                 skip ? QVariant(tr("skipped: the output already exists")) : QVariant()},
-                {QStringLiteral("progress"), skip ? 1.0 : 0.0},
-                {QStringLiteral("max_attempts"), qMax(1, request.maxAttempts)},
-                {QStringLiteral("now"), t},
-                {QStringLiteral("finished_at"), skip ? QVariant(t) : QVariant()},
-                {QStringLiteral("offload"), request.offload ? 1 : 0}};
-            rows.push_back({inputBytes, values});
+            rows.push_back({inputBytes, r, inputPath, output, skip});
             skip ? ++res.skipped : ++res.queued;
         }
     }
@@ -534,17 +548,32 @@ std::optional<QString> JobStore::enqueue(const EnqueueRequest &request, EnqueueR
     next.finish();
     QSqlQuery insert(db);
     insert.prepare(QString::fromUtf8(sql::kInsertJob));
-    const QString idName = QStringLiteral(":id"), revName = QStringLiteral(":rev");
-    QStringList names; // ":key" for every value, built once
-    if (!rows.empty())
-        for (const QString &key : rows.front().values.keys())
-            names << QLatin1Char(':') + key;
+    const QString skippedMessage = tr("skipped: the output already exists");
+    const QString queued = QStringLiteral("queued"), done = QStringLiteral("done");
+    const QString skipped = QStringLiteral("skipped");
+    const int offload = request.offload ? 1 : 0;
+    const int maxAttempts = qMax(1, request.maxAttempts);
     for (const PendingRow &row : rows) {
-        qsizetype i = 0;
-        for (auto it = row.values.cbegin(); it != row.values.cend(); ++it, ++i)
-            insert.bindValue(names.at(i), it.value());
-        insert.bindValue(idName, nextId++);
-        insert.bindValue(revName, nextRev++);
+        // In kInsertJob's order.
+        const QVariant values[] = {nextId++,
+                                   res.batchId,
+                                   row.inputPath,
+                                   request.recipes.at(row.recipe).name,
+                                   recipeJson.at(row.recipe),
+                                   row.outputPath,
+                                   row.skip ? done : queued,
+                                   row.skip ? QVariant(skipped) : QVariant(),
+                                   row.skip ? QVariant(skippedMessage) : QVariant(),
+                                   row.skip ? 1.0 : 0.0,
+                                   maxAttempts,
+                                   t, // available_at
+                                   t, // created_at
+                                   t, // updated_at
+                                   row.skip ? QVariant(t) : QVariant(),
+                                   offload,
+                                   nextRev++};
+        for (int i = 0; i < int(std::size(values)); ++i)
+            insert.bindValue(i, values[i]);
         if (!insert.exec())
             return tr("cannot record a job: %1").arg(insert.lastError().text());
     }

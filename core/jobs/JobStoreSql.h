@@ -103,14 +103,14 @@ inline constexpr const char *kMigrations[][16] = {
 
 // The revision counter continues across removals: the newest revision may be a tombstone's (the
 // removed row took its revision with it). Both maxima are index lookups.
-#define PQ_LATEST_REV \
-    "max((SELECT coalesce(max(rev), 0) FROM jobs), " \
+#define PQ_LATEST_REV                                                                              \
+    "max((SELECT coalesce(max(rev), 0) FROM jobs), "                                               \
     "(SELECT coalesce(max(rev), 0) FROM removed_jobs))"
 #define PQ_NEXT_REV "(SELECT " PQ_LATEST_REV " + 1)"
 // SQLite would give a new row max(id) + 1, which reuses the id of a removed job that had the
 // largest id: the new id is above the removed ones too (pruning keeps the largest tombstone id).
-#define PQ_NEXT_JOB_ID \
-    "(SELECT max((SELECT coalesce(max(id), 0) FROM jobs), " \
+#define PQ_NEXT_JOB_ID                                                                             \
+    "(SELECT max((SELECT coalesce(max(id), 0) FROM jobs), "                                        \
     "(SELECT coalesce(max(job_id), 0) FROM removed_jobs)) + 1)"
 
 // ---- producing ---------------------------------------------------------------------------------
@@ -120,14 +120,15 @@ inline constexpr const char *kInsertBatch = R"(
 
 // :id and :rev are counted up by the caller from kNextJobIdAndRevision, read once in the same
 // write transaction: one batch's rows need no per-row lookups of the maxima.
-inline constexpr const char *kNextJobIdAndRevision =
-    "SELECT " PQ_NEXT_JOB_ID ", " PQ_NEXT_REV;
+inline constexpr const char *kNextJobIdAndRevision = "SELECT " PQ_NEXT_JOB_ID ", " PQ_NEXT_REV;
+// Bound by position (JobStore::enqueue's InsertRow, in this order): each placeholder once.
 inline constexpr const char *kInsertJob = R"(
     INSERT INTO jobs (id, batch_id, input_path, preset, recipe, output_path, state, outcome,
                       error_msg, progress, max_attempts, available_at, created_at, updated_at,
                       finished_at, offload, rev)
     VALUES (:id, :batch_id, :input_path, :preset, :recipe, :output_path, :state, :outcome,
-            :error_msg, :progress, :max_attempts, :now, :now, :now, :finished_at, :offload, :rev))";
+            :error_msg, :progress, :max_attempts, :available_at, :created_at, :updated_at,
+            :finished_at, :offload, :rev))";
 
 inline constexpr const char *kOutputClaimedByActiveJob = R"(
     SELECT 1 FROM jobs
@@ -136,6 +137,17 @@ inline constexpr const char *kOutputClaimedByActiveJob = R"(
 
 inline constexpr const char *kPathIsAnInput = R"(
     SELECT 1 FROM jobs WHERE input_path = :path LIMIT 1)";
+
+// Whether any job's input, or any active job's output, lies in the folder whose paths start with
+// :prefix (the folder and "/"); :end is the prefix with the "/" replaced by "0", the next
+// character. When neither does, enqueue skips the two probes above for that folder's rows.
+inline constexpr const char *kAnyInputInFolder = R"(
+    SELECT 1 FROM jobs WHERE input_path >= :prefix AND input_path < :end LIMIT 1)";
+inline constexpr const char *kAnyActiveOutputInFolder = R"(
+    SELECT 1 FROM jobs
+    WHERE output_path >= :prefix AND output_path < :end
+      AND state IN ('queued', 'leased', 'paused', 'offloaded')
+    LIMIT 1)";
 
 // ---- the lease protocol ---------------------------------------------------------------------
 // Expired leases whose attempts are used up can never be leased again: fail them first, with a
@@ -198,8 +210,8 @@ inline constexpr const char *kSelectLeaseHolder = R"(
     WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
 
 // A job of a paused batch that comes back to the queue waits as 'paused'.
-#define PQ_QUEUED_OR_PAUSED \
-    "CASE WHEN (SELECT paused FROM batches WHERE batches.id = jobs.batch_id) " \
+#define PQ_QUEUED_OR_PAUSED                                                                        \
+    "CASE WHEN (SELECT paused FROM batches WHERE batches.id = jobs.batch_id) "                     \
     "THEN 'paused' ELSE 'queued' END"
 
 inline constexpr const char *kScheduleRetry = R"(
@@ -218,9 +230,9 @@ inline constexpr const char *kFailJob = R"(
     WHERE id = :id AND state = 'leased' AND lease_owner = :owner)";
 
 // Graceful hand-back: the attempt that was counted at lease time is given back.
-#define PQ_RELEASE_SET \
-    "SET state = " PQ_QUEUED_OR_PAUSED ", attempts = max(attempts - 1, 0), available_at = :now, " \
-    "progress = 0, lease_owner = NULL, lease_process = NULL, lease_until = NULL, " \
+#define PQ_RELEASE_SET                                                                             \
+    "SET state = " PQ_QUEUED_OR_PAUSED ", attempts = max(attempts - 1, 0), available_at = :now, "  \
+    "progress = 0, lease_owner = NULL, lease_process = NULL, lease_until = NULL, "                 \
     "updated_at = :now, rev = " PQ_NEXT_REV
 
 inline constexpr const char *kRelease =
@@ -236,7 +248,8 @@ inline constexpr const char *kLeaseProcesses = R"(
 // that killed the process); jobs out of attempts fail.
 inline constexpr const char *kReclaimProcess = R"(
     UPDATE jobs
-    SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE )" PQ_QUEUED_OR_PAUSED R"( END,
+    SET state = CASE WHEN attempts >= max_attempts THEN 'failed' ELSE )" PQ_QUEUED_OR_PAUSED
+                                               R"( END,
         error_kind = CASE WHEN attempts >= max_attempts THEN 'permanent' ELSE 'transient' END,
         error_msg = CASE WHEN attempts >= max_attempts THEN replace(:exhausted, '%1', attempts)
                          ELSE :interrupted END,
@@ -287,9 +300,11 @@ inline constexpr const char *kFailOverdueOffloads = R"(
 
 // The queue or storage cannot be reached: back to the queue until :retry_at without counting the
 // attempt (a dead network is nobody's fault and may last hours).
-inline constexpr const char *kPostpone = R"(
+inline constexpr const char *kPostpone =
+    R"(
     UPDATE jobs
-    SET state = )" PQ_QUEUED_OR_PAUSED R"(, attempts = max(attempts - 1, 0), available_at = :retry_at,
+    SET state = )" PQ_QUEUED_OR_PAUSED
+    R"(, attempts = max(attempts - 1, 0), available_at = :retry_at,
         progress = 0, error_kind = 'transient', error_msg = :message,
         lease_owner = NULL, lease_process = NULL, lease_until = NULL,
         updated_at = :now, rev = )" PQ_NEXT_REV R"(
@@ -302,21 +317,24 @@ inline constexpr const char *kCancel = R"(
         updated_at = :now, finished_at = :now, rev = )" PQ_NEXT_REV R"(
     WHERE id = :id AND state IN ('queued', 'leased', 'paused', 'failed', 'offloaded'))";
 
-#define PQ_RETRY_SET \
-    "SET state = " PQ_QUEUED_OR_PAUSED ", attempts = 0, available_at = :now, progress = 0, " \
-    "error_kind = NULL, error_msg = NULL, outcome = NULL, finished_at = NULL, " \
+#define PQ_RETRY_SET                                                                               \
+    "SET state = " PQ_QUEUED_OR_PAUSED ", attempts = 0, available_at = :now, progress = 0, "       \
+    "error_kind = NULL, error_msg = NULL, outcome = NULL, finished_at = NULL, "                    \
     "updated_at = :now, rev = " PQ_NEXT_REV
 
 inline constexpr const char *kRetry =
     "UPDATE jobs " PQ_RETRY_SET " WHERE id = :id AND state IN ('failed', 'cancelled')";
-inline constexpr const char *kRetryAllFailed = "UPDATE jobs " PQ_RETRY_SET " WHERE state = 'failed'";
+inline constexpr const char *kRetryAllFailed =
+    "UPDATE jobs " PQ_RETRY_SET " WHERE state = 'failed'";
 
-inline constexpr const char *kSetBatchPaused = "UPDATE batches SET paused = :paused WHERE id = :batch";
+inline constexpr const char *kSetBatchPaused =
+    "UPDATE batches SET paused = :paused WHERE id = :batch";
 inline constexpr const char *kPauseBatchJobs = R"(
     UPDATE jobs SET state = 'paused', updated_at = :now, rev = )" PQ_NEXT_REV R"(
     WHERE batch_id = :batch AND state = 'queued')";
 inline constexpr const char *kResumeBatchJobs = R"(
-    UPDATE jobs SET state = 'queued', available_at = :now, updated_at = :now, rev = )" PQ_NEXT_REV R"(
+    UPDATE jobs SET state = 'queued', available_at = :now, updated_at = :now, rev = )" PQ_NEXT_REV
+                                                R"(
     WHERE batch_id = :batch AND state = 'paused')";
 
 // ---- removing ----------------------------------------------------------------------------------
@@ -343,8 +361,8 @@ inline constexpr const char *kDeleteFinishedJobs = "DELETE FROM jobs WHERE " PQ_
 // that polls; a reader further behind than the pruned revisions reloads everything instead. The
 // newest tombstone (it may hold the latest revision) and the one with the largest job id (new ids
 // go above it) are always kept.
-#define PQ_PRUNABLE_TOMBSTONES \
-    "removed_at < :before AND rev < (SELECT max(rev) FROM removed_jobs) " \
+#define PQ_PRUNABLE_TOMBSTONES                                                                     \
+    "removed_at < :before AND rev < (SELECT max(rev) FROM removed_jobs) "                          \
     "AND job_id < (SELECT max(job_id) FROM removed_jobs)"
 inline constexpr const char *kNotePrunedTombstones = R"(
     INSERT OR REPLACE INTO meta (key, value)
@@ -364,9 +382,9 @@ inline constexpr const char *kCountActive = R"(
     SELECT count(*) FROM jobs
     WHERE offload = :offload AND state IN ('queued', 'leased', 'offloaded'))";
 
-#define PQ_JOB_COLUMNS \
-    "id, batch_id, input_path, output_path, preset, state, attempts, max_attempts, " \
-    "available_at, lease_owner, lease_until, progress, error_kind, error_msg, outcome, " \
+#define PQ_JOB_COLUMNS                                                                             \
+    "id, batch_id, input_path, output_path, preset, state, attempts, max_attempts, "               \
+    "available_at, lease_owner, lease_until, progress, error_kind, error_msg, outcome, "           \
     "created_at, updated_at, rev, reused_from, offload"
 
 inline constexpr const char *kSelectJobs = "SELECT " PQ_JOB_COLUMNS " FROM jobs";

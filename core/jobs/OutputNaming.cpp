@@ -98,4 +98,22 @@ QString comparablePath(const QString &path)
     return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
 }
 
+QString ComparablePaths::of(const QString &path)
+{
+    const QFileInfo info(path);
+#if defined(Q_OS_LINUX)
+    const bool wholePath = info.isSymLink();
+#else
+    const bool wholePath = info.isSymLink() || info.exists();
+#endif
+    if (wholePath || info.fileName().isEmpty() || info.fileName() == QLatin1String("..") ||
+        info.fileName() == QLatin1String("."))
+        return comparablePath(path);
+    const QString folder = info.absolutePath();
+    auto it = m_folders.constFind(folder);
+    if (it == m_folders.cend())
+        it = m_folders.insert(folder, comparablePath(folder));
+    return QDir::cleanPath(*it + QLatin1Char('/') + info.fileName());
+}
+
 } // namespace pq::OutputNaming

@@ -5,8 +5,8 @@
 // {index} 1-based position of the input in the batch (4 digits), {parent} the input's folder
 // name. The extension always comes from the output format.
 
+#include <QHash>
 #include <QString>
-
 #include <optional>
 
 namespace pq::OutputNaming {
@@ -23,5 +23,17 @@ QString numbered(const QString &path, int n);
 // Normalised absolute path used for comparisons (canonical when the file exists, so symlinks and,
 // on case-insensitive file systems, letter case resolve to the same string).
 QString comparablePath(const QString &path);
+
+// comparablePath for many files in few folders: each folder is resolved once, then a file that is
+// not a symlink is its folder's form plus its name (on Linux; where file systems may ignore letter
+// case, an existing file is resolved whole, as comparablePath does, for its on-disk name).
+class ComparablePaths
+{
+public:
+    QString of(const QString &path);
+
+private:
+    QHash<QString, QString> m_folders; // folder as given -> comparable form
+};
 
 } // namespace pq::OutputNaming

@@ -277,6 +277,48 @@ private slots:
         QCOMPARE(QFileInfo(jobs[1].outputPath).fileName(), QStringLiteral("photo-2.jpg"));
     }
 
+    // Across batches: an output never takes the name of an earlier job's input, nor of an output
+    // an unfinished job will write (enqueue checks the database for the folders that have such
+    // paths, and skips the checks for folders that have none).
+    void laterBatchesRespectEarlierJobs()
+    {
+        auto store = openStore(newDbPath());
+        QVERIFY(store);
+        const QString base = m_dir.filePath(QStringLiteral("batches"));
+        for (const char *d : {"in", "other", "out", "out-2"})
+            QVERIFY(QDir().mkpath(base + QLatin1Char('/') + QLatin1String(d)));
+        const QString in = base + QStringLiteral("/in/photo.jpg");
+        const QString other = base + QStringLiteral("/other/photo.jpg");
+        for (const QString &p : {in, other}) {
+            QFile f(p);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+        }
+        auto enqueue = [&](const QString &input, const QString &outDir) {
+            EnqueueRequest req;
+            req.inputs = {{input, {}}};
+            req.recipes << recipeFromSpecs({QStringLiteral("format:type=jpeg")},
+                                           QStringLiteral("p"));
+            req.outputDir = base + QLatin1Char('/') + outDir;
+            req.overwrite = OverwritePolicy::Replace;
+            EnqueueResult res;
+            const auto error = store->enqueue(req, &res);
+            return error ? *error : QFileInfo(store->list().last().outputPath).fileName();
+        };
+        // A queued job claims out/photo.jpg: the next batch into "out" gets another name, a batch
+        // into the sibling "out-2" (same prefix, another folder) does not.
+        QCOMPARE(enqueue(in, QStringLiteral("out")), QStringLiteral("photo.jpg"));
+        QCOMPARE(enqueue(in, QStringLiteral("out")), QStringLiteral("photo-1.jpg"));
+        QCOMPARE(enqueue(other, QStringLiteral("out-2")), QStringLiteral("photo.jpg"));
+        // in/photo.jpg is an earlier job's input: a batch writing into "in" must not take it.
+        QCOMPARE(enqueue(other, QStringLiteral("in")), QStringLiteral("photo-1.jpg"));
+        // Once every job in "out" is finished, its names are free again (policy: replace).
+        const QString owner = store->ownerName(QStringLiteral("test"));
+        while (auto job = store->leaseNext(owner, std::chrono::seconds(60)))
+            QVERIFY(store->complete(job->id, owner));
+        QCOMPARE(enqueue(in, QStringLiteral("out")), QStringLiteral("photo.jpg"));
+    }
+
     void overwritePolicyIsDecidedAtEnqueue()
     {
         const QString out = m_dir.filePath(QStringLiteral("out"));

@@ -3,6 +3,8 @@
 #include "jobs/OutputNaming.h"
 
 #include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace pq;
@@ -105,6 +107,48 @@ private slots:
         const QString joined = QDir::cleanPath(QDir(QStringLiteral("/out")).filePath(name));
         QVERIFY2(joined.startsWith(QStringLiteral("/out/")) && !joined.mid(5).contains('/'),
                  qPrintable(joined));
+    }
+
+    // The per-folder cache gives what comparablePath gives, file by file: existing and missing
+    // files, missing folders, a symlinked file and a symlinked folder, relative paths, "..".
+    void comparablePathsMatchComparablePath()
+    {
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+        const QString root = tmp.path();
+        QVERIFY(QDir(root).mkpath(QStringLiteral("real/sub")));
+        for (const char *f : {"real/a.jpg", "real/sub/b.jpg"}) {
+            QFile file(root + QLatin1Char('/') + QLatin1String(f));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        const bool links =
+            QFile::link(root + QStringLiteral("/real"), root + QStringLiteral("/linked")) &&
+            QFile::link(root + QStringLiteral("/real/a.jpg"),
+                        root + QStringLiteral("/real/alias.jpg"));
+        QStringList paths{QStringLiteral("real/a.jpg"),     QStringLiteral("real/missing.jpg"),
+                          QStringLiteral("real/sub/b.jpg"), QStringLiteral("real/sub/../a.jpg"),
+                          QStringLiteral("nowhere/x.jpg"),  QStringLiteral("real/sub/"),
+                          QStringLiteral("real/a.jpg")}; // again: from the cache
+        if (links)
+            paths << QStringLiteral("linked/a.jpg") << QStringLiteral("linked/sub/b.jpg")
+                  << QStringLiteral("real/alias.jpg") << QStringLiteral("linked/missing.jpg");
+        else
+            qInfo("no symlinks here: the symlink cases are left out");
+        OutputNaming::ComparablePaths cached;
+        for (const QString &p : std::as_const(paths)) {
+            const QString absolute = root + QLatin1Char('/') + p;
+            QCOMPARE(cached.of(absolute), OutputNaming::comparablePath(absolute));
+        }
+        if (links) // a symlinked file resolves to its target, as before
+            QCOMPARE(cached.of(root + QStringLiteral("/real/alias.jpg")),
+                     cached.of(root + QStringLiteral("/real/a.jpg")));
+        // Relative to the working directory.
+        const QString cwd = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(root));
+        const QString relative = cached.of(QStringLiteral("real/sub/b.jpg"));
+        const QString expected = OutputNaming::comparablePath(QStringLiteral("real/sub/b.jpg"));
+        QVERIFY(QDir::setCurrent(cwd));
+        QCOMPARE(relative, expected);
     }
 };
 
