@@ -8,7 +8,7 @@
 // Invariants: no crash, leak or UB; every error has a code and a message, and 5xx, 4420 and 6000
 // are transient; batch results name only the entries of the batch they answer.
 
-#include "FuzzSupport.h"
+#include "FuzzBatchOutcome.h"
 #include "remote/CmqQueue.h"
 #include "remote/HttpExchange.h"
 
@@ -45,22 +45,6 @@ void checkError(const RemoteError &error, int status)
         fuzz::fail("a CMQ error has the wrong kind", error.message);
 }
 
-void checkOutcome(const BatchOutcome &outcome, int total, int offset, int count)
-{
-    if (outcome.messageIds.size() != total)
-        fuzz::fail("a batch outcome changed its size");
-    for (auto it = outcome.failures.cbegin(); it != outcome.failures.cend(); ++it) {
-        if (it.key() < offset || it.key() >= offset + count)
-            fuzz::fail("a batch failure names an entry outside its batch",
-                       QString::number(it.key()));
-        if (it.value().code.isEmpty() || it.value().message.isEmpty())
-            fuzz::fail("a batch failure without a code or a message");
-    }
-    for (int i = 0; i < total; ++i)
-        if (!outcome.messageIds[i].isEmpty() && (i < offset || i >= offset + count))
-            fuzz::fail("a batch answer set the id of an entry outside its batch");
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -85,7 +69,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sent.messageIds.resize(total);
     if (auto error = cmqanswers::collectSendBatch(json, offset, count, &sent))
         checkError(*error, 200);
-    checkOutcome(sent, total, offset, count);
+    fuzz::checkBatchOutcome(sent, total, offset, count, fuzz::FailureCode::Required);
 
     QList<QString> handles;
     for (int i = 0; i < total; ++i)
@@ -93,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     BatchOutcome deleted;
     deleted.messageIds.resize(total);
     cmqanswers::collectDeleteFailures(json, handles, offset, count, &deleted);
-    checkOutcome(deleted, total, offset, count);
+    fuzz::checkBatchOutcome(deleted, total, offset, count, fuzz::FailureCode::Required);
 
     const auto depth = cmqanswers::approximateDepth(json);
     if (!depth)

@@ -8,7 +8,7 @@
 // Invariants: no crash, leak or UB; every error has a code and a message, and 429/5xx and
 // throttling are transient; batch results name only the entries of the batch they answer.
 
-#include "FuzzSupport.h"
+#include "FuzzBatchOutcome.h"
 #include "remote/HttpExchange.h"
 #include "remote/SqsQueue.h"
 
@@ -45,23 +45,6 @@ void checkError(const RemoteError &error, int status)
         fuzz::fail("an SQS 429/5xx answer is not transient", error.message);
 }
 
-void checkOutcome(const BatchOutcome &outcome, int total, int offset, int count)
-{
-    if (outcome.messageIds.size() != total)
-        fuzz::fail("a batch outcome changed its size");
-    for (auto it = outcome.failures.cbegin(); it != outcome.failures.cend(); ++it) {
-        if (it.key() < offset || it.key() >= offset + count)
-            fuzz::fail("a batch failure names an entry outside its batch",
-                       QString::number(it.key()));
-        // The code is the service's own (empty when an entry names none); the message never is.
-        if (it.value().message.isEmpty())
-            fuzz::fail("a batch failure without a message");
-    }
-    for (int i = 0; i < total; ++i)
-        if (!outcome.messageIds[i].isEmpty() && (i < offset || i >= offset + count))
-            fuzz::fail("a batch answer set the id of an entry outside its batch");
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -86,13 +69,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     BatchOutcome sent;
     sent.messageIds.resize(total);
     sqsanswers::collectSendBatch(json, outgoing, offset, count, &sent);
-    checkOutcome(sent, total, offset, count);
+    fuzz::checkBatchOutcome(sent, total, offset, count, fuzz::FailureCode::Optional);
 
     BatchOutcome deleted;
     deleted.messageIds.resize(total);
     sqsanswers::collectBatchFailures(QStringLiteral("DeleteMessageBatch"), json, offset, count,
                                      &deleted);
-    checkOutcome(deleted, total, offset, count);
+    fuzz::checkBatchOutcome(deleted, total, offset, count, fuzz::FailureCode::Optional);
 
     const auto depth = sqsanswers::approximateDepth(json);
     if (!depth)
