@@ -74,23 +74,6 @@ void copyFile(const QString &from, const QString &to)
     QVERIFY2(QFile::copy(from, to), qPrintable(from + QStringLiteral(" -> ") + to));
 }
 
-// Sends the drop events a user's drag would produce.
-void dropPaths(QWidget *target, const QStringList &paths)
-{
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString &p : paths)
-        urls << QUrl::fromLocalFile(p);
-    mime.setUrls(urls);
-    const QPoint pos = target->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QApplication::sendEvent(target, &drop);
-    QVERIFY(drop.isAccepted());
-}
-
 QAction *action(QWidget *window, const char *name)
 {
     auto *a = window->findChild<QAction *>(QLatin1String(name));
