@@ -11,6 +11,7 @@
 #include "ops/Recipe.h"
 #include "platform/Platform.h"
 #include "settings/AppIdentity.h"
+#include "settings/Catalogues.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -19,11 +20,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QTextStream>
 #include <QThread>
 #include <QTimer>
-#include <QTranslator>
 #include <cstdio>
 #include <optional>
 
@@ -618,24 +617,6 @@ int dispatch(const QStringList &arguments)
     return cmdRetryOrCancel(*store, args, command == QLatin1String("retry"));
 }
 
-// Installs the CLI's and the core's catalogues for `language` ("de", "zh_CN", "en"); empty: the
-// PIXQUEUE_LANG environment variable, else the system's locale (LANGUAGE, LC_ALL, LC_MESSAGES,
-// LANG). Machine-readable output (--json, ids) is never translated.
-void installTranslations(QString language)
-{
-    if (language.isEmpty())
-        language = qEnvironmentVariable("PIXQUEUE_LANG");
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    static QTranslator cliCatalogue;
-    static QTranslator coreCatalogue;
-    for (auto [translator, name] :
-         {std::pair{&cliCatalogue, "pixqueue_cli"}, std::pair{&coreCatalogue, "pixqueue_core"}}) {
-        if (translator->load(locale, QLatin1String(name), QStringLiteral("_"),
-                             QStringLiteral(":/i18n")))
-            QCoreApplication::installTranslator(translator);
-    }
-}
-
 // Takes --lang CODE (or --lang=CODE) out of the arguments wherever it is, before anything else is
 // read, so that usage errors are translated too. Returns CODE, or empty.
 QString takeLanguageArgument(QStringList &arguments)
@@ -658,7 +639,13 @@ QString takeLanguageArgument(QStringList &arguments)
 
 int runCli(QStringList arguments)
 {
-    installTranslations(takeLanguageArgument(arguments));
+    // --lang, else PIXQUEUE_LANG, else the system's language (LANGUAGE, LC_ALL, LC_MESSAGES,
+    // LANG). Machine-readable output (--json, ids, states) is never translated.
+    QString language = takeLanguageArgument(arguments);
+    if (language.isEmpty())
+        language = qEnvironmentVariable("PIXQUEUE_LANG");
+    installCatalogues(language, {{QStringLiteral("pixqueue_cli"), QStringLiteral(":/i18n")},
+                                 {QStringLiteral("pixqueue_core"), QStringLiteral(":/i18n")}});
     try {
         return dispatch(arguments);
     } catch (const UsageError &e) {

@@ -1,14 +1,16 @@
 #pragma once
-// Helpers shared by the offload tests (remote worker, bridge, CLI worker): test photos, recipes
-// from CLI specs, and the reference output of a recipe run locally, which remote results must
-// equal byte for byte.
+// Helpers shared by the offload tests (remote worker, bridge, CLI worker, translations): test
+// photos, recipes from CLI specs, the reference output of a recipe run locally, which remote
+// results must equal byte for byte, and an endpoint where nothing listens.
 #include "jobs/JobRunner.h"
 #include "ops/Recipe.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
+#include <QTcpServer>
 #include <QTemporaryDir>
+#include <QUrl>
 
 namespace pq::test {
 
@@ -51,6 +53,16 @@ inline QByteArray localOutput(const QString &input, const QByteArray &recipeJson
     if (outcome.error)
         qWarning("local run failed: %s", qPrintable(outcome.error->message));
     return readAll(job.outputPath);
+}
+
+// http://127.0.0.1:PORT where nothing listens (a port bound once, then closed): connections are
+// refused at once. Invalid if no port could be bound.
+inline QUrl closedLocalEndpoint()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost))
+        return {};
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
 }
 
 } // namespace pq::test

@@ -15,7 +15,6 @@
 #include "remote/SqsQueue.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
@@ -383,14 +382,9 @@ private slots:
     // jobs offloaded and a new one (a restart) collects their answers.
     void serverDownThenBackAndRestart()
     {
-        // A port with nothing listening.
-        int port = 0;
-        {
-            QTcpServer probe;
-            QVERIFY(probe.listen(QHostAddress::LocalHost));
-            port = probe.serverPort();
-        }
-        const QUrl endpoint(QStringLiteral("http://127.0.0.1:%1").arg(port));
+        const QUrl endpoint = closedLocalEndpoint(); // the server starts there later
+        QVERIFY(endpoint.isValid());
+        const int port = endpoint.port();
         OffloadClients clients = clientsFor(endpoint);
         auto store = openStore(QStringLiteral("down"));
         const Recipe recipe = recipeFromSpecs({QStringLiteral("thumbnail:size=128")});

@@ -5,6 +5,7 @@
 // message would silently stay English) fails here. Real calls: the parsers on real answers, the
 // SQS, CMQ and S3 clients against a closed port on 127.0.0.1, and the connection test.
 
+#include "OffloadTestUtil.h"
 #include "remote/CmqQueue.h"
 #include "remote/HttpExchange.h"
 #include "remote/ObjectStore.h"
@@ -12,24 +13,12 @@
 #include "remote/OffloadSettings.h"
 #include "remote/SqsQueue.h"
 
-#include <QTcpServer>
 #include <QTest>
 #include <QTranslator>
 
 using namespace pq::remote;
 
 namespace {
-
-// A port on 127.0.0.1 that refuses connections: bound once, then closed.
-QUrl closedEndpoint()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost))
-        return {};
-    const quint16 port = server.serverPort();
-    server.close();
-    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port));
-}
 
 RetryPolicy noRetries()
 {
@@ -150,7 +139,7 @@ void TestRemoteTranslations::initTestCase()
     QTranslator probe;
     if (!probe.load(QStringLiteral(":/i18n/pixqueue_core_de.qm")))
         QSKIP("the core's catalogue is built only with Qt's LinguistTools (the window's build)");
-    m_dead = closedEndpoint();
+    m_dead = pq::test::closedLocalEndpoint();
     QVERIFY(m_dead.isValid());
     m_english = offloadMessages(m_dead);
     for (const auto &[what, message] : std::as_const(m_english)) {

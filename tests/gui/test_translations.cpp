@@ -8,6 +8,7 @@
 // after a connection test that failed (the offload's messages: the core's catalogue, core/remote).
 // And every message of every .ts file is finished.
 
+#include "../core/OffloadTestUtil.h"
 #include "GuiTestSupport.h"
 #include "MainWindow.h"
 #include "ParamForm.h"
@@ -33,7 +34,6 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTcpServer>
 #include <QToolBar>
 #include <QWidgetAction>
 #include <QXmlStreamReader>
@@ -151,11 +151,9 @@ QMultiMap<QString, QString> textsWithForms(MainWindow &window)
 // is not there (a closed port): the failed step and the result are the offload's messages.
 QMultiMap<QString, QString> settingsTexts()
 {
-    QTcpServer closed;
-    if (!closed.listen(QHostAddress::LocalHost))
+    const QUrl dead = pq::test::closedLocalEndpoint();
+    if (!dead.isValid())
         return {};
-    const QUrl dead(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
-    closed.close();
     pq::remote::OffloadSettings offload;
     offload.endpoint = dead;
     offload.storageEndpoint = dead;
